@@ -1,0 +1,97 @@
+"""The ``stretch-gui`` command: open the window, or check and preview routine files."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from stretch_gui import __version__
+
+COMMANDS = ("validate", "show", "schema")
+
+
+def _command_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="stretch-gui",
+        description="Guided stretching routines for back pain. Run with no command to open the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"stretch-gui {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    validate = commands.add_parser(
+        "validate",
+        help="check routine files; problems print as FILE:LINE:COL: message",
+        description="Check routine files. Exit status 0 when all are valid, 1 when any is not.",
+    )
+    validate.add_argument("files", nargs="+", metavar="FILE", type=Path)
+    show = commands.add_parser("show", help="print a routine's timeline and total time")
+    show.add_argument("file", metavar="FILE", type=Path)
+    commands.add_parser("schema", help="print the JSON Schema of the routine format, for editors")
+    return parser
+
+
+def _window_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="stretch-gui",
+        usage="stretch-gui [FILE]\n       stretch-gui {validate,show,schema} ...",
+        description="Open the stretch-gui window, optionally straight into a routine file. "
+        "Commands: validate FILE..., show FILE, schema (see 'stretch-gui COMMAND --help').",
+    )
+    parser.add_argument("--version", action="version", version=f"stretch-gui {__version__}")
+    parser.add_argument("file", nargs="?", metavar="FILE", type=Path, help="a routine file to open, paused on its first step")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args and args[0] in COMMANDS:
+        options = _command_parser().parse_args(args)
+        if options.command == "validate":
+            return _validate(options.files)
+        if options.command == "show":
+            return _show(options.file)
+        return _schema()
+    options = _window_parser().parse_args(args)
+    from stretch_gui.ui.app import run  # Qt is imported only when a window is wanted
+
+    return run(options.file)
+
+
+def _validate(files: list[Path]) -> int:
+    from stretch_gui.core.durations import format_duration
+    from stretch_gui.core.loader import check_routine_file
+    from stretch_gui.core.plan import build_plan
+
+    all_valid = True
+    for file in files:
+        routine, problems = check_routine_file(file)
+        for problem in problems:
+            print(problem)
+        if routine is None:
+            all_valid = False
+        else:
+            total = format_duration(build_plan(routine).total)
+            print(f"{file}: ok: {routine.title}, {len(routine.steps)} steps, {total}")
+    return 0 if all_valid else 1
+
+
+def _show(file: Path) -> int:
+    from stretch_gui.core.errors import RoutineError
+    from stretch_gui.core.loader import load_routine_file
+    from stretch_gui.core.plan import build_plan
+
+    try:
+        routine = load_routine_file(file)
+    except RoutineError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    print(build_plan(routine).describe())
+    return 0
+
+
+def _schema() -> int:
+    from stretch_gui.core.resources import schema_file
+
+    sys.stdout.write(schema_file().read_text(encoding="utf-8"))
+    return 0
