@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+# Everything str.splitlines() breaks on, plus the other control characters: a key or
+# value quoted in a message may contain them, and one problem must print as one line.
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def _one_line(text: str) -> str:
+    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 @dataclass(frozen=True)
@@ -22,7 +31,7 @@ class Problem:
             if self.col is not None:
                 where += f":{self.col}"
         prefix = "warning: " if self.warning else ""
-        return f"{where}: {prefix}{self.message}"
+        return _one_line(f"{where}: {prefix}{self.message}")
 
     def sort_key(self) -> tuple[int, int]:
         return (self.line or 0, self.col or 0)
