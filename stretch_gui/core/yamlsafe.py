@@ -128,6 +128,10 @@ def _scalar(node: ScalarNode) -> Any:
     if text in ("false", "False", "FALSE"):
         return False
     if _INT.fullmatch(text):
+        if len(text) > 30:
+            # int() refuses more than 4,300 digits with a bare ValueError; no count
+            # or duration in a routine needs a fraction of that.
+            raise _Refused(f"the number {text[:12]}... is far too long", node.start_mark)
         return int(text)
     if _FLOAT.fullmatch(text):
         return float(text)
