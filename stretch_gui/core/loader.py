@@ -77,7 +77,11 @@ def load_routine_file(path: str | Path) -> Routine:
     try:
         if path.stat().st_size > 1_000_000:
             raise RoutineError([Problem(source, "file is too large (the limit is 1,000,000 bytes)")])
-        raw = path.read_bytes()
+        if not path.is_file() and not path.is_dir():
+            # A device or pipe: /dev/zero reports size 0 and never ends.
+            raise RoutineError([Problem(source, "this is not a regular file")])
+        with path.open("rb") as handle:
+            raw = handle.read(1_000_001)  # read_yaml reports anything past the limit
     except IsADirectoryError:
         raise RoutineError([Problem(source, "this is a folder, not a routine file")]) from None
     except FileNotFoundError:
@@ -95,8 +99,9 @@ def load_routine_text(
     file: Path | None = None,
 ) -> Routine:
     """Check routine text; images resolve against ``base_dir`` when one is given."""
-    raw = content.encode("utf-8") if isinstance(content, str) else content
+    # The strict reader first: it refuses text that cannot be UTF-8 (lone surrogates).
     document = read_yaml(content, source)
+    raw = content.encode("utf-8") if isinstance(content, str) else content
     routine = _RoutineBuilder(source, document, base_dir).build()
     return _with_origin(routine, file, hashlib.sha256(raw).hexdigest())
 
@@ -306,11 +311,18 @@ class _RoutineBuilder:
             return Path(raw)
         folder = self.base_dir.resolve()
         full = folder / raw
-        # resolve() follows symlinks, so a link inside the folder that points out is caught here.
-        if not full.resolve().is_relative_to(folder):
+        try:
+            # resolve() follows symlinks, so a link inside the folder that points out is caught here.
+            inside = full.resolve().is_relative_to(folder)
+            found = full.is_file()
+        except (OSError, RuntimeError) as exc:  # a name too long, a link loop (RuntimeError before 3.13)
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "it leads round in a loop of links"
+            self.report.error(path, f"image '{raw}' cannot be used: {reason}")
+            return None
+        if not inside:
             self.report.error(path, f"image '{raw}' points outside the routine's folder (through a link); copy the picture into the folder")
             return None
-        if not full.is_file():
+        if not found:
             self.report.error(path, f"image '{raw}' was not found next to the routine; a placeholder will show instead", warning=True)
         return full
 
@@ -323,6 +335,8 @@ def image_path_problem(raw: str) -> str | None:
         return "write the path relative to the routine file, not from the top of the disk"
     if "\\" in raw:
         return "use '/' between folder names"
+    if any(ord(char) < 32 or ord(char) == 127 for char in raw):
+        return "the file name contains a control character"
     if ".." in PurePosixPath(raw).parts:
         return "pictures must be in the routine's folder or a folder inside it"
     if not raw.lower().endswith(IMAGE_SUFFIXES):
