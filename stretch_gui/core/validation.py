@@ -14,7 +14,7 @@ from functools import cache
 from typing import Any
 
 import jsonschema
-from jsonschema.exceptions import ValidationError, best_match
+from jsonschema.exceptions import ValidationError
 
 from stretch_gui.core.durations import DURATION_HINT, DURATION_PATTERN, parse_duration
 from stretch_gui.core.errors import Problem
@@ -44,13 +44,22 @@ def _validator(definition: str | None) -> jsonschema.protocols.Validator:
         schema = {"$ref": f"#/$defs/{definition}", "$defs": schema["$defs"]}
     cls = jsonschema.validators.validator_for(schema)
     cls.check_schema(schema)
-    return cls(schema)
+    # JSON Schema counts 2.0 as an integer; Python does not (range(2.0) raises), and
+    # a count written as 2.0 is a typing slip worth pointing out.
+    strict = cls.TYPE_CHECKER.redefine("integer", lambda _checker, value: isinstance(value, int) and not isinstance(value, bool))
+    return jsonschema.validators.extend(cls, type_checker=strict)(schema)
+
+
+def _one_per_value(errors: list[ValidationError]) -> list[ValidationError]:
+    """A value of the wrong type also fails its range or const check; report the type only."""
+    mistyped = {tuple(e.absolute_path) for e in errors if e.validator == "type"}
+    return [e for e in errors if e.validator == "type" or tuple(e.absolute_path) not in mistyped]
 
 
 def validate(document: Document, source: str, definition: str | None = None) -> list[Problem]:
     """Problems with ``document`` against the routine schema (or one of its $defs)."""
     problems: list[Problem] = []
-    for error in _validator(definition).iter_errors(document.data):
+    for error in _one_per_value(list(_validator(definition).iter_errors(document.data))):
         problems.extend(_explain(error, document, source))
     return problems
 
@@ -77,12 +86,45 @@ def _duration_problem(value: Any) -> str:
     return f"{_describe(value)} is not a duration; {DURATION_HINT}"
 
 
+def _wrong_kind(error: ValidationError) -> bool:
+    if error.relative_path:
+        return False
+    return error.validator == "type" or (error.validator in ("enum", "const") and isinstance(error.instance, (dict, list)))
+
+
+def _explain_choice(error: ValidationError, document: Document, source: str) -> list[Problem] | None:
+    """anyOf/oneOf: explain the branch the value was meant for, not "not valid under any of"."""
+    branches: dict[Any, list[ValidationError]] = {}
+    for sub in error.context or ():
+        branches.setdefault(sub.schema_path[0], []).append(sub)
+    # A branch whose own type check failed is not the one the writer meant.
+    meant = [errors for errors in branches.values() if not any(_wrong_kind(e) for e in errors)]
+    if len(meant) == 1:
+        return [p for sub in _one_per_value(meant[0]) for p in _explain(sub, document, source)]
+    name = _field_name(tuple(error.absolute_path))
+    line_col = document.positions.of_value(tuple(error.absolute_path))
+    if any(sub.schema.get("pattern") == DURATION_PATTERN for sub in error.context or ()):
+        message = f"{name}: {_duration_problem(error.instance)}"
+        if name == "breathe":
+            message += ", or a number of breaths like {breaths: 10}"
+        return [Problem(source, message, *(line_col or (None, None)))]
+    if not meant:
+        expected: list[str] = []
+        for sub in error.context or ():
+            if sub.validator == "type" and not sub.relative_path:
+                types = sub.validator_value if isinstance(sub.validator_value, list) else [sub.validator_value]
+                expected += [_TYPE_WORDS.get(t, t) for t in types if _TYPE_WORDS.get(t, t) not in expected]
+        if expected:
+            message = f"{name} should be {' or '.join(expected)}, not {_describe(error.instance)}"
+            return [Problem(source, message, *(line_col or (None, None)))]
+    return None
+
+
 def _explain(error: ValidationError, document: Document, source: str) -> list[Problem]:
-    if error.context:
-        # anyOf/oneOf: report the branch that got furthest, not "not valid under any of".
-        deepest = best_match(error.context)
-        if deepest is not None and deepest.validator not in ("type", "enum", "const"):
-            return _explain(deepest, document, source)
+    if error.validator in ("anyOf", "oneOf"):
+        explained = _explain_choice(error, document, source)
+        if explained:
+            return explained
     path = tuple(error.absolute_path)
     name = _field_name(path)
     value = error.instance
@@ -109,6 +151,9 @@ def _explain(error: ValidationError, document: Document, source: str) -> list[Pr
         return problems
     if kind == "required":
         missing = error.message.split("'")[1] if "'" in error.message else "a key"
+        known = error.schema.get("properties", {})
+        if any(key not in known and difflib.get_close_matches(key, known, n=1, cutoff=0.6) == [missing] for key in value):
+            return []  # a misspelt key: "unknown key 'titel'; did you mean 'title'?" says it all
         where = "the routine" if not path else f"'{name}'" if isinstance(path[-1], str) else "this entry"
         return at_value(f"{where} is missing '{missing}'")
     if kind == "pattern":
@@ -128,6 +173,8 @@ def _explain(error: ValidationError, document: Document, source: str) -> list[Pr
         return at_value(f"{name} should be {words}, not {_describe(value)}")
     if kind == "enum":
         allowed = ", ".join(str(v) for v in error.validator_value if isinstance(v, str))
+        if name == "breathing":
+            allowed += ", or a pattern like {inhale: 5, exhale: 3}"
         return at_value(f"{name}: {_describe(value)} is not allowed; use {allowed}")
     if kind == "const":
         return at_value(f"{name} must be {error.validator_value}")
