@@ -42,6 +42,8 @@ def format_duration(seconds: float) -> str:
     total = int(round(seconds))
     hours, rest = divmod(total, 3600)
     minutes, secs = divmod(rest, 60)
+    if hours and secs:
+        return f"{hours}h {minutes:02d}m {secs:02d}s"
     if hours:
         return f"{hours}h {minutes:02d}m"
     if minutes and secs:
