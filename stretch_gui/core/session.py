@@ -127,6 +127,8 @@ class Session:
         return min(breath.breath_number, segment.reps)
 
     def active_seconds(self) -> float:
+        if self._state is SessionState.FINISHED:
+            return self._active_before_segment  # the last segment is already counted
         return self._active_before_segment + self.elapsed()
 
     # -- commands -----------------------------------------------------------
@@ -208,7 +210,9 @@ class Session:
     def _go_to(self, index: int, *, starting_at: float) -> None:
         self._active_before_segment += self.elapsed()
         if index >= len(self.plan.segments):
-            self._paused_at = self._segment_start = starting_at
+            # Stay on the last segment, shown as run out: nothing left of it or of the routine.
+            self._paused_at = starting_at
+            self._segment_start = starting_at - self.segment.duration
             self._set_state(SessionState.FINISHED, at=starting_at)
             return
         self._index = index
