@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from stretch_gui.core.breathing import BreathState, breath_at
 from stretch_gui.core.clock import Clock
+from stretch_gui.core.model import ExerciseStep
 from stretch_gui.core.plan import Plan, Segment, SegmentKind
 
 RESTART_SEGMENT_AFTER = 2.0  # seconds into a segment after which "previous" restarts it
@@ -230,7 +231,8 @@ class Session:
     def summary(self) -> Summary:
         work_by_step: dict[int, list[int]] = {}
         for i, segment in enumerate(self.plan.segments):
-            if segment.kind.is_work:
+            # A breathing step is work, but not an exercise (see Routine.exercise_count).
+            if segment.kind.is_work and isinstance(segment.step, ExerciseStep):
                 work_by_step.setdefault(segment.step_index, []).append(i)
         completed = skipped = 0
         for indices in work_by_step.values():
