@@ -1,17 +1,33 @@
-"""Start the Qt application (a minimal window until the player lands)."""
+"""Start the Qt application: theme, settings, the main window, and an optional file."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
+from PySide6.QtWidgets import QApplication
+
+from stretch_gui.ui import theme
+from stretch_gui.ui.settings import AppSettings
+from stretch_gui.ui.window import MainWindow
+
+
+def create_window(file: Path | None = None, *, settings: AppSettings | None = None) -> MainWindow:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication), "create a QApplication first"
+    settings = settings or AppSettings()
+    theme.apply(app, settings.theme, settings.text_size)
+    window = MainWindow(settings)
+    if file is not None:
+        window.open_file(file)
+    return window
+
 
 def run(file: Path | None = None) -> int:
-    from PySide6.QtWidgets import QApplication, QLabel
-
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    label = QLabel("stretch-gui" if file is None else f"stretch-gui: {file}")
-    label.setObjectName("placeholderWindow")
-    label.resize(640, 400)
-    label.show()
+    app.setApplicationName("stretch-gui")
+    app.setOrganizationName("stretch-gui")
+    app.setApplicationDisplayName("stretch-gui")
+    window = create_window(file)
+    window.show()
     return app.exec()

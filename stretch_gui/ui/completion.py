@@ -1,0 +1,69 @@
+"""The end of a session: what was done, and where to go next."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+
+from stretch_gui.core.durations import format_duration
+from stretch_gui.core.session import Summary
+from stretch_gui.ui.widgets import label
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+class CompletionScreen(QWidget):
+    againRequested = Signal()  # noqa: N815
+    routinesRequested = Signal()  # noqa: N815
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("completionScreen")
+        self.heading = label("completionHeading", "Result", role="title")
+        self.heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.summary_label = label("completionSummary", "What you did", role="body", wrap=True)
+        self.summary_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.advice = label("completionAdvice", "Advice", role="muted", wrap=True)
+        self.advice.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.again_button = QPushButton("Do it again", objectName="againButton")
+        self.again_button.setProperty("role", "primary")
+        self.again_button.setAccessibleName("Do it again")
+        self.back_button = QPushButton("Back to routines", objectName="backButton")
+        self.back_button.setAccessibleName("Back to routines")
+        self.again_button.clicked.connect(self.againRequested)
+        self.back_button.clicked.connect(self.routinesRequested)
+
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.back_button)
+        buttons.addWidget(self.again_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(48, 48, 48, 48)
+        layout.addStretch(2)
+        layout.addWidget(self.heading)
+        layout.addSpacing(16)
+        layout.addWidget(self.summary_label)
+        layout.addWidget(self.advice)
+        layout.addSpacing(28)
+        layout.addLayout(buttons)
+        layout.addStretch(3)
+
+    def show_summary(self, title: str, summary: Summary) -> None:
+        self.heading.setText("Stopped" if summary.stopped else "Well done")
+        parts = [_count(summary.exercises_completed, "exercise") + " done"]
+        if summary.exercises_skipped:
+            parts.append(_count(summary.exercises_skipped, "exercise") + " skipped")
+        parts.append(f"{format_duration(summary.active_seconds)} of {title}")
+        text = " · ".join(parts)
+        self.summary_label.setText(text)
+        self.summary_label.setAccessibleDescription(text)
+        self.advice.setText(
+            "If it hurt, rest and try again when you feel ready. Pain that gets worse or does not ease "
+            "within a few days is a reason to see a doctor or physio."
+            if summary.stopped
+            else "Get up slowly. Take a moment before you move on."
+        )
+        self.again_button.setFocus()

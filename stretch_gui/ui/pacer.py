@@ -1,0 +1,94 @@
+"""The breathing pacer: a shape that fills with the in-breath and empties with the out-breath."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QPainter, QPen, QRadialGradient
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from stretch_gui.core.breathing import BreathPhase, BreathState
+from stretch_gui.ui import theme
+
+MIN_RADIUS = 0.32  # of the largest radius: the shape never vanishes, an empty breath is still visible
+
+
+class BreathPacer(QWidget):
+    """Draws a BreathState. In reduced-motion mode a flat bar steps once a second instead."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("breathPacer")
+        self.setAccessibleName("Breathing guide")
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumSize(160, 120)
+        self._fill = 0.0
+        self._phase: BreathPhase | None = None
+        self._reduced_motion = False
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return QSize(300, 260)
+
+    @property
+    def fill(self) -> float:
+        return self._fill
+
+    def set_reduced_motion(self, reduced: bool) -> None:
+        self._reduced_motion = reduced
+        self.update()
+
+    def show_breath(self, breath: BreathState | None) -> None:
+        if breath is None:
+            fill, phase = 0.0, None
+        elif self._reduced_motion:
+            # Whole seconds only: a still bar that steps, no continuous movement.
+            steps = max(1, round(breath.phase_duration))
+            done = min(steps, int(breath.phase_elapsed) + 1)
+            fill = {BreathPhase.INHALE: done / steps, BreathPhase.PAUSE: 1.0,
+                    BreathPhase.EXHALE: 1 - done / steps, BreathPhase.PAUSE_AFTER_EXHALE: 0.0}[breath.phase]
+            phase = breath.phase
+        else:
+            fill, phase = breath.fill, breath.phase
+        # Quantise to what a pixel can show so identical frames are not repainted.
+        fill = round(fill * 240) / 240
+        if fill != self._fill or phase != self._phase:
+            self._fill, self._phase = fill, phase
+            self.update()
+
+    def paintEvent(self, event: object) -> None:  # noqa: N802
+        t = theme.current()
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if self._reduced_motion:
+            self._paint_bar(painter, t)
+        else:
+            self._paint_circle(painter, t)
+
+    def _paint_circle(self, painter: QPainter, t: theme.Theme) -> None:
+        largest = min(self.width(), self.height()) / 2 - 6
+        center = QPointF(self.width() / 2, self.height() / 2)
+        painter.setPen(QPen(t.color("track"), 2, Qt.PenStyle.DashLine))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawEllipse(center, largest, largest)
+        radius = largest * (MIN_RADIUS + (1 - MIN_RADIUS) * self._fill)
+        color = t.color("breath")
+        glow = QRadialGradient(center, radius)
+        inner = QColor(color)
+        inner.setAlpha(235)
+        outer = QColor(color)
+        outer.setAlpha(150)
+        glow.setColorAt(0.0, inner)
+        glow.setColorAt(1.0, outer)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(glow)
+        painter.drawEllipse(center, radius, radius)
+
+    def _paint_bar(self, painter: QPainter, t: theme.Theme) -> None:
+        height = max(18.0, self.height() * 0.16)
+        rect = QRectF(12, (self.height() - height) / 2, self.width() - 24, height)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(t.color("track"))
+        painter.drawRoundedRect(rect, height / 2, height / 2)
+        if self._fill > 0:
+            filled = QRectF(rect.left(), rect.top(), max(height, rect.width() * self._fill), height)
+            painter.setBrush(t.color("breath"))
+            painter.drawRoundedRect(filled, height / 2, height / 2)

@@ -1,0 +1,163 @@
+"""Calm light and dark looks, large type, and a focus ring you can see from the mat."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
+
+
+@dataclass(frozen=True)
+class Theme:
+    name: str
+    window: str
+    surface: str
+    text: str
+    muted: str
+    accent: str
+    accent_text: str
+    track: str
+    breath: str
+    danger: str
+    border: str
+
+    @property
+    def is_dark(self) -> bool:
+        return self.name == "dark"
+
+    def color(self, role: str) -> QColor:
+        return QColor(getattr(self, role))
+
+
+LIGHT = Theme(
+    name="light",
+    window="#f5f3ee",
+    surface="#ffffff",
+    text="#1d2833",
+    muted="#4f5f6c",
+    accent="#2f6f9f",
+    accent_text="#ffffff",
+    track="#dfe5ea",
+    breath="#6aa893",
+    danger="#a8382f",
+    border="#cfd6dc",
+)
+DARK = Theme(
+    name="dark",
+    window="#171c21",
+    surface="#222a31",
+    text="#e9eef2",
+    muted="#b3c0ca",
+    accent="#7db4e6",
+    accent_text="#0f1720",
+    track="#34404a",
+    breath="#7fc4ad",
+    danger="#f08a80",
+    border="#3b4752",
+)
+
+TEXT_SCALES = {"normal": 1.0, "large": 1.2, "larger": 1.4}
+
+_current = LIGHT
+_scale = 1.0
+
+
+def current() -> Theme:
+    return _current
+
+
+def scale() -> float:
+    return _scale
+
+
+def px(size: float) -> int:
+    """A font or spacing size in pixels, grown by the text-size setting."""
+    return round(size * _scale)
+
+
+def system_prefers_dark() -> bool:
+    hints = QGuiApplication.styleHints()
+    scheme = getattr(hints, "colorScheme", None)
+    return scheme is not None and scheme() == Qt.ColorScheme.Dark
+
+
+def resolve(choice: str) -> Theme:
+    if choice == "dark":
+        return DARK
+    if choice == "light":
+        return LIGHT
+    return DARK if system_prefers_dark() else LIGHT
+
+
+def apply(app: QApplication, choice: str, text_size: str) -> Theme:
+    global _current, _scale
+    _current = resolve(choice)
+    _scale = TEXT_SCALES.get(text_size, 1.0)
+    theme = _current
+    app.setStyle("Fusion")
+    palette = QPalette()
+    for role, value in (
+        (QPalette.ColorRole.Window, theme.window),
+        (QPalette.ColorRole.Base, theme.surface),
+        (QPalette.ColorRole.AlternateBase, theme.window),
+        (QPalette.ColorRole.Button, theme.surface),
+        (QPalette.ColorRole.WindowText, theme.text),
+        (QPalette.ColorRole.Text, theme.text),
+        (QPalette.ColorRole.ButtonText, theme.text),
+        (QPalette.ColorRole.PlaceholderText, theme.muted),
+        (QPalette.ColorRole.Highlight, theme.accent),
+        (QPalette.ColorRole.HighlightedText, theme.accent_text),
+        (QPalette.ColorRole.ToolTipBase, theme.surface),
+        (QPalette.ColorRole.ToolTipText, theme.text),
+        (QPalette.ColorRole.Mid, theme.track),
+        (QPalette.ColorRole.Link, theme.accent),
+    ):
+        palette.setColor(role, QColor(value))
+    app.setPalette(palette)
+    app.setStyleSheet(style_sheet(theme))
+    return theme
+
+
+def style_sheet(theme: Theme) -> str:
+    t = theme
+    return f"""
+    QWidget {{ font-size: {px(17)}px; color: {t.text}; }}
+    QMainWindow, QStackedWidget > QWidget {{ background: {t.window}; }}
+    QLabel[role="title"] {{ font-size: {px(44)}px; font-weight: 600; }}
+    QLabel[role="heading"] {{ font-size: {px(28)}px; font-weight: 600; }}
+    QLabel[role="side"] {{ font-size: {px(28)}px; color: {t.accent}; font-weight: 600; }}
+    QLabel[role="body"] {{ font-size: {px(22)}px; line-height: 140%; }}
+    QLabel[role="muted"] {{ font-size: {px(18)}px; color: {t.muted}; }}
+    QLabel[role="cue"] {{ font-size: {px(26)}px; font-weight: 600; color: {t.accent}; }}
+    QLabel[role="breath"] {{ font-size: {px(34)}px; font-weight: 600; color: {t.text}; }}
+    QLabel[role="caution"] {{ font-size: {px(18)}px; color: {t.text};
+        background: {t.surface}; border-left: 4px solid {t.danger}; padding: 8px 12px; }}
+    QFrame[role="card"] {{ background: {t.surface}; border: 1px solid {t.border}; border-radius: 14px; }}
+    QPushButton {{ background: {t.surface}; border: 2px solid {t.border}; border-radius: 12px;
+        padding: {px(10)}px {px(22)}px; font-size: {px(19)}px; min-height: {px(30)}px; }}
+    QPushButton:hover {{ border-color: {t.accent}; }}
+    QPushButton:focus {{ border: 3px solid {t.accent}; outline: none; }}
+    QPushButton[role="primary"] {{ background: {t.accent}; color: {t.accent_text}; border-color: {t.accent};
+        font-weight: 600; }}
+    QPushButton[role="primary"]:focus {{ border: 3px solid {t.text}; }}
+    QPushButton[role="stop"] {{ color: {t.danger}; border-color: {t.danger}; font-weight: 600; }}
+    QPushButton[role="stop"]:focus {{ border: 3px solid {t.text}; }}
+    QListWidget {{ background: {t.surface}; border: 1px solid {t.border}; border-radius: 14px; padding: 6px;
+        outline: none; }}
+    QListWidget:focus {{ border: 3px solid {t.accent}; }}
+    QListWidget::item {{ border-radius: 10px; padding: 4px; }}
+    QListWidget::item:selected {{ background: {t.accent}; color: {t.accent_text}; }}
+    QProgressBar {{ background: {t.track}; border: none; border-radius: 4px; max-height: 8px; }}
+    QProgressBar::chunk {{ background: {t.accent}; border-radius: 4px; }}
+    QCheckBox, QRadioButton, QComboBox {{ font-size: {px(18)}px; }}
+    QCheckBox:focus, QComboBox:focus, QSlider:focus {{ outline: 2px solid {t.accent}; }}
+    QComboBox {{ background: {t.surface}; border: 2px solid {t.border}; border-radius: 8px; padding: 4px 10px; }}
+    QComboBox:focus {{ border: 3px solid {t.accent}; }}
+    QMenuBar {{ background: {t.window}; }}
+    QMenuBar::item:selected, QMenu::item:selected {{ background: {t.accent}; color: {t.accent_text}; }}
+    QMenu {{ background: {t.surface}; border: 1px solid {t.border}; }}
+    QScrollArea {{ border: none; background: transparent; }}
+    QToolTip {{ background: {t.surface}; color: {t.text}; border: 1px solid {t.border}; }}
+    """

@@ -1,0 +1,221 @@
+"""The main window: start screen, player and completion, with menus, drops and file errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox, QStackedWidget
+
+from stretch_gui.core.clock import Clock
+from stretch_gui.core.errors import RoutineError
+from stretch_gui.core.loader import load_routine_file
+from stretch_gui.core.plan import build_plan
+from stretch_gui.core.resources import builtin_routine_files
+from stretch_gui.core.session import Summary
+from stretch_gui.ui import theme
+from stretch_gui.ui.completion import CompletionScreen
+from stretch_gui.ui.player import PlayerScreen
+from stretch_gui.ui.settings import AppSettings
+from stretch_gui.ui.settings_dialog import SettingsDialog
+from stretch_gui.ui.start import RoutineEntry, StartScreen
+
+ROUTINE_SUFFIXES = (".yaml", ".yml")
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, settings: AppSettings, *, clock: Clock | None = None) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.setWindowTitle("stretch-gui")
+        self.setAcceptDrops(True)
+        self.settings = settings
+        self._clock = clock
+        self._current: RoutineEntry | None = None
+
+        self.start_screen = StartScreen()
+        self.player = PlayerScreen(settings)
+        self.completion = CompletionScreen()
+        self.stack = QStackedWidget()
+        for screen in (self.start_screen, self.player, self.completion):
+            self.stack.addWidget(screen)
+        self.setCentralWidget(self.stack)
+
+        self.start_screen.startRequested.connect(self.play)
+        self.start_screen.openRequested.connect(self.choose_file)
+        self.player.sessionEnded.connect(self._session_ended)
+        self.completion.againRequested.connect(lambda: self._current and self.play(self._current))
+        self.completion.routinesRequested.connect(self.show_start)
+        self._build_menus()
+        self.refresh_routines()
+        self.resize(1200, 800)
+        self.setMinimumSize(900, 640)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        self._action(file_menu, "&Open routine file…", QKeySequence.StandardKey.Open, self.choose_file, "openAction")
+        self._action(file_menu, "&Routines", "Ctrl+L", self.show_start, "routinesAction")
+        file_menu.addSeparator()
+        self._action(file_menu, "&Quit", QKeySequence.StandardKey.Quit, self.close, "quitAction")
+        view_menu = self.menuBar().addMenu("&View")
+        self.fullscreen_action = self._action(view_menu, "&Full screen", "F11", self.toggle_full_screen, "fullScreenAction")
+        self.sound_action = self._action(view_menu, "&Sound cues", "M", self.toggle_sound, "soundAction")
+        self.sound_action.setCheckable(True)
+        self.sound_action.setChecked(self.settings.sound)
+        self._action(view_menu, "S&ettings…", QKeySequence.StandardKey.Preferences, self.open_settings, "settingsAction")
+        help_menu = self.menuBar().addMenu("&Help")
+        self._action(help_menu, "&Keyboard", None, self._show_keys, "keysAction")
+        self._action(help_menu, "&About stretch-gui", None, self._show_about, "aboutAction")
+
+    def _action(self, menu, text, shortcut, slot, name) -> QAction:  # type: ignore[no-untyped-def]
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        self.addAction(action)  # shortcuts work even in full screen with the menu bar hidden
+        return action
+
+    # -- routines -----------------------------------------------------------
+
+    def refresh_routines(self, select: Path | None = None) -> None:
+        entries: list[RoutineEntry] = []
+        builtins = builtin_routine_files()
+        for path in self.settings.recent_files:
+            if path in builtins:
+                continue
+            try:
+                entries.append(RoutineEntry(load_routine_file(path), path, builtin=False))
+            except RoutineError:
+                continue  # moved or edited since; it stays listed in settings for when it returns
+        for path in builtins:
+            entries.append(RoutineEntry(load_routine_file(path), path, builtin=True))
+        self.start_screen.set_entries(entries, select=select)
+
+    def choose_file(self) -> None:
+        start_dir = str(self.settings.recent_files[0].parent) if self.settings.recent_files else str(Path.home())
+        path, _ = QFileDialog.getOpenFileName(self, "Open routine file", start_dir, "Routine files (*.yaml *.yml);;All files (*)")
+        if path:
+            self.open_file(Path(path))
+
+    def open_file(self, path: Path, *, play: bool = True) -> bool:
+        """Load a routine; on failure show the loader's messages and change nothing."""
+        try:
+            routine = load_routine_file(path)
+        except RoutineError as exc:
+            self._show_load_error(path, exc)
+            return False
+        self.settings.remember(path)
+        entry = RoutineEntry(routine, path.resolve(), builtin=False)
+        self.refresh_routines(select=entry.path)
+        if play:
+            self.play(entry)
+        return True
+
+    def _show_load_error(self, path: Path, error: RoutineError) -> None:
+        box = QMessageBox(self)
+        box.setObjectName("loadErrorDialog")
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle("Cannot open routine")
+        box.setText(f"“{path.name}” cannot be used as it is.")
+        lines = [str(p) for p in error.problems[:12]]
+        if len(error.problems) > 12:
+            lines.append(f"… and {len(error.problems) - 12} more")
+        box.setInformativeText(
+            "Please ask whoever wrote it to check these lines:\n\n" + "\n".join(lines)
+        )
+        box.setStandardButtons(QMessageBox.StandardButton.Ok)
+        box.open()
+
+    def play(self, entry: RoutineEntry) -> None:
+        self._current = entry
+        self.player.play(build_plan(entry.routine), clock=self._clock)
+        self.stack.setCurrentWidget(self.player)
+        self.player.start_pause_button.setFocus()
+
+    def show_start(self) -> None:
+        if self.stack.currentWidget() is self.player and self.player.driver and not self.player.driver.session.state.is_over:
+            self.player.ask_to_stop()
+            return
+        self.player.close_session()
+        self.stack.setCurrentWidget(self.start_screen)
+        self.start_screen.list.setFocus()
+
+    def _session_ended(self, summary: Summary) -> None:
+        title = self._current.routine.title if self._current else "the routine"
+        self.completion.show_summary(title, summary)
+        self.stack.setCurrentWidget(self.completion)
+        self.completion.again_button.setFocus()
+
+    # -- view ---------------------------------------------------------------
+
+    def toggle_full_screen(self) -> None:
+        if self.isFullScreen():
+            self.showNormal()
+            self.menuBar().show()
+        else:
+            self.showFullScreen()
+            self.menuBar().hide()
+
+    def toggle_sound(self) -> None:
+        self.settings.sound = not self.settings.sound
+        self.sound_action.setChecked(self.settings.sound)
+        self.statusBar().showMessage("Sound cues on" if self.settings.sound else "Sound cues off", 3000)
+
+    def open_settings(self) -> None:
+        dialog = SettingsDialog(self.settings, self)
+        dialog.changed.connect(self.apply_settings)
+        dialog.open()
+
+    def apply_settings(self) -> None:
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        theme.apply(app, self.settings.theme, self.settings.text_size)
+        self.sound_action.setChecked(self.settings.sound)
+        self.player.apply_settings()
+        self.update()
+
+    def _show_keys(self) -> None:
+        QMessageBox.information(
+            self,
+            "Keyboard",
+            "Space: start, pause, go on\n→: next part\n←: previous part (or back to the start of this one)\n"
+            "R: restart the exercise\nEsc: stop (asks first)\nF11: full screen\nM: sound cues on or off\n"
+            "Ctrl+O: open a routine file",
+        )
+
+    def _show_about(self) -> None:
+        from stretch_gui import __version__
+
+        QMessageBox.about(
+            self,
+            "About stretch-gui",
+            f"stretch-gui {__version__}\nGuided stretching and slow breathing for back pain.\n"
+            "This app guides exercises; it does not diagnose. If something hurts, stop.",
+        )
+
+    # -- drag and drop ------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if any(url.toLocalFile().lower().endswith(ROUTINE_SUFFIXES) for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        for url in event.mimeData().urls():
+            local = url.toLocalFile()
+            if local.lower().endswith(ROUTINE_SUFFIXES):
+                event.acceptProposedAction()
+                self.open_file(Path(local))
+                return
+
+    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+        self.player.close_session()
+        super().closeEvent(event)
+
+    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+        if event.key() == Qt.Key.Key_Escape and self.isFullScreen() and self.stack.currentWidget() is not self.player:
+            self.toggle_full_screen()
+            return
+        super().keyPressEvent(event)
