@@ -7,17 +7,20 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
+from stretch_gui.core.clock import Clock
 from stretch_gui.ui import theme
 from stretch_gui.ui.settings import AppSettings
 from stretch_gui.ui.window import MainWindow
 
 
-def create_window(file: Path | None = None, *, settings: AppSettings | None = None) -> MainWindow:
+def create_window(
+    file: Path | None = None, *, settings: AppSettings | None = None, clock: Clock | None = None
+) -> MainWindow:
     app = QApplication.instance()
     assert isinstance(app, QApplication), "create a QApplication first"
     settings = settings or AppSettings()
     theme.apply(app, settings.theme, settings.text_size)
-    window = MainWindow(settings)
+    window = MainWindow(settings, clock=clock)
     if file is not None:
         window.open_file(file)
     return window
