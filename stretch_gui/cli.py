@@ -62,6 +62,7 @@ def _validate(files: list[Path]) -> int:
     from stretch_gui.core.durations import format_duration
     from stretch_gui.core.loader import check_routine_file
     from stretch_gui.core.plan import build_plan
+    from stretch_gui.core.wording import count
 
     all_valid = True
     for file in files:
@@ -72,7 +73,7 @@ def _validate(files: list[Path]) -> int:
             all_valid = False
         else:
             total = format_duration(build_plan(routine).total)
-            print(f"{file}: ok: {routine.title}, {len(routine.steps)} steps, {total}")
+            print(f"{file}: ok: {routine.title}, {count(len(routine.steps), 'step')}, {total}")
     return 0 if all_valid else 1
 
 

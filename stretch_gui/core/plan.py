@@ -6,7 +6,15 @@ import enum
 from dataclasses import dataclass
 
 from stretch_gui.core.durations import format_clock, format_duration
-from stretch_gui.core.model import Breathing, BreatheStep, ExerciseStep, Routine, Side, Step
+from stretch_gui.core.model import (
+    BreatheStep,
+    Breathing,
+    ExerciseStep,
+    Routine,
+    Side,
+    Step,
+)
+from stretch_gui.core.wording import count
 
 
 class SegmentKind(enum.Enum):
@@ -83,7 +91,7 @@ class Plan:
         return None
 
     def describe(self) -> str:
-        lines = [f"{self.routine.title}: {format_duration(self.total)}, {len(self.routine.steps)} steps"]
+        lines = [f"{self.routine.title}: {format_duration(self.total)}, {count(len(self.routine.steps), 'step')}"]
         for segment in self.segments:
             lines.append(f"{format_clock(segment.start):>7}  {format_duration(segment.duration):>7}  {segment.describe()}")
         lines.append(f"Total: {format_duration(self.total)}")

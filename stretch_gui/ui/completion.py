@@ -7,11 +7,8 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from stretch_gui.core.durations import format_duration
 from stretch_gui.core.session import Summary
+from stretch_gui.core.wording import count
 from stretch_gui.ui.widgets import label
-
-
-def _count(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 class CompletionScreen(QWidget):
@@ -53,9 +50,9 @@ class CompletionScreen(QWidget):
 
     def show_summary(self, title: str, summary: Summary) -> None:
         self.heading.setText("Stopped" if summary.stopped else "Well done")
-        parts = [_count(summary.exercises_completed, "exercise") + " done"]
+        parts = [count(summary.exercises_completed, "exercise") + " done"]
         if summary.exercises_skipped:
-            parts.append(_count(summary.exercises_skipped, "exercise") + " skipped")
+            parts.append(count(summary.exercises_skipped, "exercise") + " skipped")
         parts.append(f"{format_duration(summary.active_seconds)} of {title}")
         text = " · ".join(parts)
         self.summary_label.setText(text)

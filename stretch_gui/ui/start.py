@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from stretch_gui.core.durations import format_duration
 from stretch_gui.core.model import Routine
 from stretch_gui.core.plan import build_plan
+from stretch_gui.core.wording import count
 from stretch_gui.ui import theme
 from stretch_gui.ui.widgets import label
 
@@ -45,7 +46,7 @@ class RoutineEntry:
         exercises = self.routine.exercise_count
         parts = [self.routine.author if not self.builtin and self.routine.author else ("Built in" if self.builtin else "Your file")]
         if exercises:
-            parts.append(f"{exercises} exercise{'s' if exercises != 1 else ''}")
+            parts.append(count(exercises, "exercise"))
         parts.append(format_duration(self.total))
         return " · ".join(parts)
 
@@ -178,7 +179,7 @@ class StartScreen(QWidget):
         self.detail_title.setText(routine.title)
         self.detail_byline.setText(routine.byline)
         self.detail_byline.setVisible(bool(routine.byline))
-        meta = [f"{format_duration(entry.total)}", f"{len(routine.steps)} steps"]
+        meta = [f"{format_duration(entry.total)}", count(len(routine.steps), "step")]
         if routine.frequency:
             meta.append(routine.frequency.describe())
         if routine.revision:
