@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QMessageBox,
     QProgressBar,
     QPushButton,
@@ -20,7 +19,7 @@ from stretch_gui.core.clock import Clock
 from stretch_gui.core.durations import format_clock
 from stretch_gui.core.model import ExerciseStep
 from stretch_gui.core.plan import Plan, Segment, SegmentKind
-from stretch_gui.core.session import SessionState, Summary
+from stretch_gui.core.session import SessionState
 from stretch_gui.ui.dial import CountdownRing
 from stretch_gui.ui.driver import SessionDriver
 from stretch_gui.ui.illustration import Illustration
@@ -294,7 +293,6 @@ class PlayerScreen(QWidget):
         session = self.driver.session
         plan = session.plan
         segment = plan.segments[index]
-        step = segment.step
         self.step_title.setText(segment.title)
         self.step_title.setAccessibleDescription(segment.title)
         side = segment.side.label if segment.side else ""
