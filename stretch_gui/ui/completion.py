@@ -50,7 +50,10 @@ class CompletionScreen(QWidget):
 
     def show_summary(self, title: str, summary: Summary) -> None:
         self.heading.setText("Stopped" if summary.stopped else "Well done")
-        parts = [count(summary.exercises_completed, "exercise") + " done"]
+        parts = []
+        # A breathing-only routine has no exercises to count; "0 exercises done" would read as failure.
+        if summary.exercises_completed or summary.exercises_skipped:
+            parts.append(count(summary.exercises_completed, "exercise") + " done")
         if summary.exercises_skipped:
             parts.append(count(summary.exercises_skipped, "exercise") + " skipped")
         parts.append(f"{format_duration(summary.active_seconds)} of {title}")
