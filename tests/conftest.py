@@ -1,0 +1,62 @@
+"""Shared fixtures. Keep this file free of anything UI-specific beyond the Qt platform."""
+
+from __future__ import annotations
+
+import os
+
+# Before anything imports Qt: tests run on machines without a display.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import sys  # noqa: E402
+import textwrap  # noqa: E402
+from collections.abc import Callable  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def repo_root() -> Path:
+    """The checkout being tested (holds pyproject.toml, routines/, assets/)."""
+    return REPO_ROOT
+
+
+@pytest.fixture
+def write_routine(tmp_path: Path) -> Callable[..., Path]:
+    """``write_routine(text, name="routine.yaml")`` writes a file under tmp_path and returns its path.
+
+    ``text`` is dedented, so tests can indent YAML with the code; bytes are written as they are.
+    """
+
+    def write(text: str | bytes, name: str = "routine.yaml") -> Path:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(textwrap.dedent(text), encoding="utf-8")
+        return path
+
+    return write
+
+
+@pytest.fixture(scope="session")
+def subprocess_env() -> dict[str, str]:
+    """Environment for running ``python -m stretch_gui`` from another folder.
+
+    The checkout goes first on PYTHONPATH so the code under test is used whether or not
+    it is pip-installed into the interpreter running the tests.
+    """
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO_ROOT), env.get("PYTHONPATH")]))
+    env["PYTHONDONTWRITEBYTECODE"] = "1"
+    env.pop("PYTHONSTARTUP", None)
+    return env
+
+
+@pytest.fixture(scope="session")
+def python() -> str:
+    """The interpreter running the tests, for subprocesses."""
+    return sys.executable
