@@ -29,6 +29,8 @@ class CompletionScreen(QWidget):
         self.again_button.setAccessibleName("Do it again")
         self.back_button = QPushButton("Back to routines", objectName="backButton")
         self.back_button.setAccessibleName("Back to routines")
+        for button in (self.again_button, self.back_button):
+            button.setAutoDefault(True)  # Enter presses the focused button (outside a dialog it would ignore Enter)
         self.again_button.clicked.connect(self.againRequested)
         self.back_button.clicked.connect(self.routinesRequested)
 

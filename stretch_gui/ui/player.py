@@ -174,6 +174,7 @@ class PlayerScreen(QWidget):
         button.setAccessibleName(accessible)
         button.setToolTip(accessible)
         button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        button.setAutoDefault(True)  # Enter presses the focused button (outside a dialog it would ignore Enter)
         button.clicked.connect(slot)
         return button
 

@@ -116,6 +116,8 @@ class StartScreen(QWidget):
         self.start_button.setProperty("role", "primary")
         self.start_button.setAccessibleName("Start routine")
         self.start_button.clicked.connect(self._start)
+        for button in (self.start_button, self.open_button):
+            button.setAutoDefault(True)  # Enter presses the focused button (outside a dialog it would ignore Enter)
 
         details = QFrame(objectName="routineDetails")
         details.setProperty("role", "card")
