@@ -838,3 +838,17 @@ def test_random_bytes_raise_only_routine_error(raw: bytes) -> None:
 @given(mutated_routine())
 def test_mutated_routines_as_utf8_bytes(text: str) -> None:
     load_only_routine_errors(text.encode("utf-8", "surrogatepass"))
+
+
+@pytest.mark.parametrize(
+    ("content", "line", "col", "words"),
+    [
+        ("format: 1\ntitle: '   '\nsteps: [{breathe: 30}]\n", 2, 8, ("title", "blank")),
+        ("format: 1\ntitle: T\nsteps:\n  - exercise: childs-pose\n    hold: 1m99s\n", 5, 11, ("hold", "1m99s")),
+    ],
+)
+def test_blank_text_and_impossible_seconds_are_refused(content: str, line: int, col: int, words: tuple[str, ...]) -> None:
+    problem = the_problem(content)
+    assert (problem.line, problem.col) == (line, col)
+    for word in words:
+        assert word in problem.message

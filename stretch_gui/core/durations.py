@@ -6,7 +6,7 @@ import re
 
 # The same text is the pattern in the JSON Schema, so a physio's editor flags exactly the
 # strings the loader refuses. Plain groups only: editors read it as an ECMAScript regex.
-DURATION_PATTERN = r"^([0-9]{1,5})$|^([0-9]{1,5})s$|^([0-9]{1,4})m(?:([0-9]{1,2})s)?$"
+DURATION_PATTERN = r"^([0-9]{1,5})$|^([0-9]{1,5})s$|^([0-9]{1,4})m(?:([0-5]?[0-9])s)?$"
 _DURATION_RE = re.compile(DURATION_PATTERN)
 
 DURATION_HINT = "write a duration like 45, 45s, 2m or 1m30s"

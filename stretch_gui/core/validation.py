@@ -159,6 +159,9 @@ def _explain(error: ValidationError, document: Document, source: str) -> list[Pr
     if kind == "pattern":
         if error.schema.get("pattern") == DURATION_PATTERN:
             return at_value(f"{name}: {_duration_problem(value)}")
+        if error.schema.get("pattern") == r"\S":
+            # An empty string is already reported by minLength.
+            return at_value(f"{name} must not be blank") if value else []
         if name == "prescribed":
             return at_value(f"prescribed: {_describe(value)} is not a date; write it as YYYY-MM-DD")
         if name == "exercise":
