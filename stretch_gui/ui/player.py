@@ -245,6 +245,7 @@ class PlayerScreen(QWidget):
         self._resume_after_dialog = self.driver.session.state is SessionState.RUNNING
         self.driver.pause()
         box = QMessageBox(self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.setObjectName("stopDialog")
         box.setWindowTitle("Stop the routine?")
         box.setText("Stop the routine now?")

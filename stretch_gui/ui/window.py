@@ -116,6 +116,7 @@ class MainWindow(QMainWindow):
 
     def _show_load_error(self, path: Path, error: RoutineError) -> None:
         box = QMessageBox(self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.setObjectName("loadErrorDialog")
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle("Cannot open routine")
@@ -166,6 +167,7 @@ class MainWindow(QMainWindow):
 
     def open_settings(self) -> None:
         dialog = SettingsDialog(self.settings, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.changed.connect(self.apply_settings)
         dialog.open()
 
