@@ -17,6 +17,7 @@ class CountdownRing(QWidget):
         super().__init__(parent)
         self.setObjectName("holdCountdown")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setMinimumSize(180, 180)
         self._text = ""
         self._fraction = 0.0
@@ -54,6 +55,8 @@ class CountdownRing(QWidget):
         width = max(8.0, side * 0.06)
         inner = rect.adjusted(width / 2, width / 2, -width / 2, -width / 2)
         painter = QPainter(self)
+        # Opaque: each frame repaints only this widget, not the screen behind it.
+        painter.fillRect(self.rect(), t.color("window"))
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(QPen(t.color("track"), width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap))
         painter.drawEllipse(inner)

@@ -12,7 +12,7 @@ from stretch_gui.core.clock import Clock, MonotonicClock
 from stretch_gui.core.plan import Plan
 from stretch_gui.core.session import EventKind, Session, SessionEvent, SessionState
 
-ANIMATION_INTERVAL_MS = 33  # about 30 fps: plenty for a 9-second breath
+ANIMATION_INTERVAL_MS = 40  # 25 fps: a circle that takes 5 s to grow looks smooth at this rate
 LABEL_INTERVAL_MS = 200  # countdown labels and the reduced-motion bar
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPen, QRadialGradient
+from PySide6.QtGui import QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from stretch_gui.core.breathing import BreathPhase, BreathState
@@ -20,6 +20,7 @@ class BreathPacer(QWidget):
         self.setObjectName("breathPacer")
         self.setAccessibleName("Breathing guide")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setMinimumSize(160, 120)
         self._fill = 0.0
         self._phase: BreathPhase | None = None
@@ -57,6 +58,8 @@ class BreathPacer(QWidget):
     def paintEvent(self, event: object) -> None:  # noqa: N802
         t = theme.current()
         painter = QPainter(self)
+        # Opaque: each frame repaints only this widget, not the screen behind it.
+        painter.fillRect(self.rect(), t.color("window"))
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         if self._reduced_motion:
             self._paint_bar(painter, t)
@@ -70,16 +73,9 @@ class BreathPacer(QWidget):
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawEllipse(center, largest, largest)
         radius = largest * (MIN_RADIUS + (1 - MIN_RADIUS) * self._fill)
-        color = t.color("breath")
-        glow = QRadialGradient(center, radius)
-        inner = QColor(color)
-        inner.setAlpha(235)
-        outer = QColor(color)
-        outer.setAlpha(150)
-        glow.setColorAt(0.0, inner)
-        glow.setColorAt(1.0, outer)
+        # A flat fill: a gradient costs more to paint every frame than it adds to a calm shape.
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(glow)
+        painter.setBrush(t.color("breath"))
         painter.drawEllipse(center, radius, radius)
 
     def _paint_bar(self, painter: QPainter, t: theme.Theme) -> None:
