@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBo
 from stretch_gui.core.clock import Clock
 from stretch_gui.core.errors import RoutineError
 from stretch_gui.core.loader import load_routine_file
+from stretch_gui.core.model import Routine
 from stretch_gui.core.plan import build_plan
 from stretch_gui.core.resources import builtin_routine_files
 from stretch_gui.core.session import Summary
@@ -33,6 +34,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self._clock = clock
         self._current: RoutineEntry | None = None
+        self._loaded: dict[tuple[Path, int, int], Routine] = {}
 
         self.start_screen = StartScreen()
         self.player = PlayerScreen(settings)
@@ -87,12 +89,23 @@ class MainWindow(QMainWindow):
             if path in builtins:
                 continue
             try:
-                entries.append(RoutineEntry(load_routine_file(path), path, builtin=False))
+                entries.append(RoutineEntry(self._load(path), path, builtin=False))
             except RoutineError:
                 continue  # moved or edited since; it stays listed in settings for when it returns
         for path in builtins:
-            entries.append(RoutineEntry(load_routine_file(path), path, builtin=True))
+            entries.append(RoutineEntry(self._load(path), path, builtin=True))
         self.start_screen.set_entries(entries, select=select)
+
+    def _load(self, path: Path) -> Routine:
+        """Load a routine once per version of its file: the list refreshes after every open."""
+        try:
+            stat = path.stat()
+        except OSError:
+            return load_routine_file(path)  # raises the loader's own clear message
+        key = (path.resolve(), stat.st_mtime_ns, stat.st_size)
+        if key not in self._loaded:
+            self._loaded[key] = load_routine_file(path)
+        return self._loaded[key]
 
     def choose_file(self) -> None:
         start_dir = str(self.settings.recent_files[0].parent) if self.settings.recent_files else str(Path.home())
@@ -103,7 +116,7 @@ class MainWindow(QMainWindow):
     def open_file(self, path: Path, *, play: bool = True) -> bool:
         """Load a routine; on failure show the loader's messages and change nothing."""
         try:
-            routine = load_routine_file(path)
+            routine = self._load(path)
         except RoutineError as exc:
             self._show_load_error(path, exc)
             return False
