@@ -211,7 +211,7 @@ def main(argv: list[str] | None = None) -> int:
         pct = {k: [100 * r["cpu"] / r["wall"] for r in cpu[k]] for k in KINDS}
         rows.append(("CPU, % of one core (app: pacer on a hold)", fmt(med(pct["app"]), 2), fmt(min(pct["app"]), 2),
                      fmt(med(pct["bare"]), 2), fmt(min(pct["bare"]), 2),
-                     f"{med(pct['app']) / med(pct['bare']):.0f}x" if med(pct["bare"]) > 0 else "-",
+                     f"{med(pct['app']) / med(pct['bare']):.0f}x" if med(pct["bare"]) >= 0.05 else "- (bare ~0)",
                      f"app < {CPU_TARGET_PERCENT:g} %", verdict(med(pct["app"]) < CPU_TARGET_PERCENT)))
         fps = [r["paints"]["pacer"] / r["wall"] for r in cpu["app"]]
         interval = med([r["timer_interval_ms"] for r in cpu["app"]])  # the driver's own animation timer
