@@ -43,7 +43,7 @@ def _validator(definition: str | None) -> jsonschema.protocols.Validator:
     if definition is not None:
         schema = {"$ref": f"#/$defs/{definition}", "$defs": schema["$defs"]}
     cls = jsonschema.validators.validator_for(schema)
-    cls.check_schema(schema)
+    # The shipped schema is checked against its meta-schema by the tests, not on every start (~30 ms).
     # JSON Schema counts 2.0 as an integer; Python does not (range(2.0) raises), and
     # a count written as 2.0 is a typing slip worth pointing out.
     strict = cls.TYPE_CHECKER.redefine("integer", lambda _checker, value: isinstance(value, int) and not isinstance(value, bool))
