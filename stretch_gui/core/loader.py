@@ -26,7 +26,7 @@ from stretch_gui.core.model import (
     Step,
 )
 from stretch_gui.core.validation import validate
-from stretch_gui.core.yamlsafe import Document, read_yaml
+from stretch_gui.core.yamlsafe import MAX_BYTES, Document, read_yaml
 
 FORMAT_VERSION = 1
 MAX_ROUTINE_SECONDS = 4 * 3600
@@ -75,13 +75,14 @@ def load_routine_file(path: str | Path) -> Routine:
     path = Path(path)
     source = str(path)
     try:
-        if path.stat().st_size > 1_000_000:
-            raise RoutineError([Problem(source, "file is too large (the limit is 1,000,000 bytes)")])
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise RoutineError([Problem(source, f"file is too large ({size:,} bytes; the limit is {MAX_BYTES:,})")])
         if not path.is_file() and not path.is_dir():
             # A device or pipe: /dev/zero reports size 0 and never ends.
             raise RoutineError([Problem(source, "this is not a regular file")])
         with path.open("rb") as handle:
-            raw = handle.read(1_000_001)  # read_yaml reports anything past the limit
+            raw = handle.read(MAX_BYTES + 1)  # read_yaml reports anything past the limit
     except IsADirectoryError:
         raise RoutineError([Problem(source, "this is a folder, not a routine file")]) from None
     except FileNotFoundError:

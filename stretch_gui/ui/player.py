@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -19,6 +21,7 @@ from stretch_gui.core.clock import Clock
 from stretch_gui.core.durations import format_clock
 from stretch_gui.core.model import ExerciseStep
 from stretch_gui.core.plan import Plan, Segment, SegmentKind
+from stretch_gui.core.resources import illustration
 from stretch_gui.core.session import SessionState
 from stretch_gui.ui.dial import CountdownRing
 from stretch_gui.ui.driver import SessionDriver
@@ -27,6 +30,8 @@ from stretch_gui.ui.pacer import BreathPacer
 from stretch_gui.ui.settings import AppSettings
 from stretch_gui.ui.widgets import label
 
+# Looked up once: the tick path runs 25 times a second.
+BREATHING_PICTURE = illustration("breathing.svg")
 CUE_SECONDS = 8  # how long each cue stays up before the next one
 
 SEGMENT_CAPTIONS = {
@@ -320,8 +325,6 @@ class PlayerScreen(QWidget):
         return bool(self.driver.session.plan.routine.cautions or (isinstance(step, ExerciseStep) and step.all_cautions))
 
     def _instructions_html(self, segment: Segment, introducing: bool) -> str:
-        from html import escape
-
         routine = self.driver.session.plan.routine if self.driver else None
         step = segment.step
         parts: list[str] = []
@@ -375,9 +378,7 @@ class PlayerScreen(QWidget):
     def _show_moving_picture(self, segment: Segment, phase: BreathPhase | None) -> None:
         step = segment.step
         if not isinstance(step, ExerciseStep):
-            from stretch_gui.core.resources import illustration
-
-            self.illustration.show_picture(illustration("breathing.svg"), mirrored=False, description="Slow breathing")
+            self.illustration.show_picture(BREATHING_PICTURE, mirrored=False, description="Slow breathing")
             return
         exercise = step.exercise
         picture = exercise.image
