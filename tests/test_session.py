@@ -16,6 +16,7 @@ from stretch_gui.core.model import Side
 from stretch_gui.core.plan import Plan, SegmentKind, build_plan
 from stretch_gui.core.session import (
     RESTART_SEGMENT_AFTER,
+    Cause,
     EventKind,
     Outcome,
     Session,
@@ -856,3 +857,55 @@ def test_breathing_steps_are_not_counted_as_exercises():
     summary = session.summary()
     assert (summary.exercises_completed, summary.exercises_skipped) == (0, 0)
     assert summary.active_seconds == pytest.approx(60.0, abs=1e-9)
+
+
+# -- why things changed (sounds play on natural ends, history records skips) -----
+
+
+def test_events_say_why_a_segment_changed():
+    session, clock, recorder = started(HOLDS)
+    run_to(session, clock, 30.0)  # A's hold runs out
+    session.next()  # skip B's prepare
+    clock.advance(3.0)
+    session.previous()  # 3 s into B's hold: back to its start
+    session.restart_exercise()  # back to B's prepare
+    got = [(e.cause, e.left_index, e.segment_index) for e in recorder.segments()]
+    assert got == [
+        (Cause.ELAPSED, 0, 1),
+        (Cause.SKIPPED, 1, 2),
+        (Cause.JUMPED, 2, 2),
+        (Cause.JUMPED, 2, 1),
+    ]
+    assert all(not e.catching_up for e in recorder.events)
+
+
+def test_a_stall_marks_every_change_but_the_last_as_catching_up():
+    session, clock, recorder = started(HOLDS)
+    clock.advance(HOLDS_STARTS[3] + 1)  # past three deadlines in one stall
+    session.update()
+    segments = recorder.segments()
+    assert [e.segment_index for e in segments] == [1, 2, 3]
+    assert [e.catching_up for e in segments] == [True, True, False]
+    assert all(e.cause is Cause.ELAPSED for e in segments)
+
+
+def test_finishing_says_which_segment_ended_it():
+    session, clock, recorder = started(HOLDS)
+    clock.advance(HOLDS_TOTAL + 10)
+    session.update()
+    finished = recorder.states()[-1]
+    assert finished.state is SessionState.FINISHED
+    assert (finished.cause, finished.left_index, finished.catching_up) == (Cause.ELAPSED, 3, False)
+    assert finished.at == pytest.approx(T0 + HOLDS_TOTAL)
+
+
+def test_commands_are_marked_as_commands():
+    session, _clock, recorder = started(HOLDS)
+    session.pause()
+    session.start()
+    session.stop("hurts")
+    assert [(e.state, e.cause) for e in recorder.states()] == [
+        (SessionState.PAUSED, Cause.COMMAND),
+        (SessionState.RUNNING, Cause.COMMAND),
+        (SessionState.STOPPED, Cause.COMMAND),
+    ]

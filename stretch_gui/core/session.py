@@ -43,12 +43,24 @@ class EventKind(enum.Enum):
     SEGMENT_CHANGED = "segment"
 
 
+class Cause(enum.Enum):
+    """Why something changed: sounds play only for time running out, history records skips."""
+
+    ELAPSED = "elapsed"  # a deadline passed
+    SKIPPED = "skipped"  # the patient moved on early
+    JUMPED = "jumped"  # back a segment, or the exercise restarted
+    COMMAND = "command"  # start, pause, resume or stop
+
+
 @dataclass(frozen=True)
 class SessionEvent:
     kind: EventKind
     state: SessionState
     segment_index: int
     at: float  # clock time the change belongs to (a deadline, not when it was noticed)
+    cause: Cause = Cause.COMMAND
+    left_index: int | None = None  # the segment just left, for segment changes and finishing
+    catching_up: bool = False  # more changes follow in this same update (after a stall)
 
 
 @dataclass(frozen=True)
@@ -82,8 +94,9 @@ class Session:
     def subscribe(self, listener: Listener) -> None:
         self._listeners.append(listener)
 
-    def _emit(self, kind: EventKind, at: float) -> None:
-        event = SessionEvent(kind, self._state, self._index, at)
+    def _emit(self, kind: EventKind, at: float, cause: Cause, left_index: int | None = None) -> None:
+        catching_up = cause is Cause.ELAPSED and self._state is SessionState.RUNNING and self._deadline_passed()
+        event = SessionEvent(kind, self._state, self._index, at, cause, left_index, catching_up)
         for listener in list(self._listeners):
             listener(event)
 
@@ -162,13 +175,12 @@ class Session:
         """Catch up with the clock: finish every segment whose deadline has passed."""
         if self._state is not SessionState.RUNNING:
             return
-        now = self._clock.now()
-        while self._state is SessionState.RUNNING:
-            deadline = self._segment_start + self.segment.duration
-            if now < deadline:
-                return
+        while self._state is SessionState.RUNNING and self._deadline_passed():
             self.outcomes[self._index] = Outcome.COMPLETED
-            self._go_to(self._index + 1, starting_at=deadline)
+            self._go_to(self._index + 1, starting_at=self._segment_start + self.segment.duration, cause=Cause.ELAPSED)
+
+    def _deadline_passed(self) -> bool:
+        return self._clock.now() >= self._segment_start + self.segment.duration
 
     def next(self) -> None:
         """Skip the rest of this segment."""
@@ -178,7 +190,7 @@ class Session:
         if self._state.is_over:
             return
         self.outcomes.setdefault(self._index, Outcome.SKIPPED)
-        self._go_to(self._index + 1, starting_at=self._frozen_now())
+        self._go_to(self._index + 1, starting_at=self._frozen_now(), cause=Cause.SKIPPED)
 
     def previous(self) -> None:
         """Back to the start of this segment, or to the one before if just begun."""
@@ -188,13 +200,14 @@ class Session:
         target = self._index
         if self.elapsed() <= RESTART_SEGMENT_AFTER and self._index > 0:
             target = self._index - 1
-        self._go_to(target, starting_at=self._frozen_now())
+        self._go_to(target, starting_at=self._frozen_now(), cause=Cause.JUMPED)
 
     def restart_exercise(self) -> None:
         if self._state.is_over:
             return
         self.update()
-        self._go_to(self.plan.first_segment_of_step(self.segment.step_index), starting_at=self._frozen_now())
+        first = self.plan.first_segment_of_step(self.segment.step_index)
+        self._go_to(first, starting_at=self._frozen_now(), cause=Cause.JUMPED)
 
     def stop(self, reason: str = "") -> None:
         if self._state.is_over:
@@ -208,25 +221,28 @@ class Session:
 
     # -- bookkeeping --------------------------------------------------------
 
-    def _go_to(self, index: int, *, starting_at: float) -> None:
+    def _go_to(self, index: int, *, starting_at: float, cause: Cause) -> None:
         self._active_before_segment += self.elapsed()
+        left = self._index
         if index >= len(self.plan.segments):
             # Stay on the last segment, shown as run out: nothing left of it or of the routine.
             self._paused_at = starting_at
             self._segment_start = starting_at - self.segment.duration
-            self._set_state(SessionState.FINISHED, at=starting_at)
+            self._set_state(SessionState.FINISHED, at=starting_at, cause=cause, left_index=left)
             return
         self._index = index
         self._segment_start = starting_at
         if self._paused_at is not None:
             self._paused_at = starting_at
-        self._emit(EventKind.SEGMENT_CHANGED, starting_at)
+        self._emit(EventKind.SEGMENT_CHANGED, starting_at, cause, left)
 
-    def _set_state(self, state: SessionState, at: float | None = None) -> None:
+    def _set_state(
+        self, state: SessionState, at: float | None = None, cause: Cause = Cause.COMMAND, left_index: int | None = None
+    ) -> None:
         if state is self._state:
             return
         self._state = state
-        self._emit(EventKind.STATE_CHANGED, self._clock.now() if at is None else at)
+        self._emit(EventKind.STATE_CHANGED, self._clock.now() if at is None else at, cause, left_index)
 
     def summary(self) -> Summary:
         work_by_step: dict[int, list[int]] = {}
