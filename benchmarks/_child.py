@@ -53,7 +53,7 @@ mark("qt_imported")
 if KIND == "app":
     from pathlib import Path
 
-    from stretch_gui.ui.app import create_window
+    from stretch_gui.ui.app import create_window, prepare_application
 
     mark("app_imported")
 
@@ -86,9 +86,7 @@ def main() -> None:
     # Same steps as stretch_gui.ui.app.run(), minus app.exec() being the last call.
     app = QApplication(sys.argv[:1])
     if KIND == "app":
-        app.setApplicationName("stretch-gui")
-        app.setOrganizationName("stretch-gui")
-        app.setApplicationDisplayName("stretch-gui")
+        prepare_application(app)
     mark("qapplication")
     if KIND == "app":
         window = create_window(Path(ROUTINE))

@@ -1072,3 +1072,24 @@ def test_realtime_animation_in_a_fresh_interpreter(
     # Each tick makes dozens of void Qt calls; a binding that over-decrements None loses
     # thousands of references here long before it aborts.
     assert drift > -ticks * 5, f"None lost {-drift} references over {ticks} ticks"
+
+
+def test_opening_straight_into_the_player_leaves_the_routine_list_for_later(
+    make_window: MakeWindow, back_spasm: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import stretch_gui.ui.window as window_module
+
+    loaded: list[str] = []
+    real = window_module.load_routine_file
+
+    def counting(path):  # type: ignore[no-untyped-def]
+        loaded.append(Path(path).name)
+        return real(path)
+
+    monkeypatch.setattr(window_module, "load_routine_file", counting)
+    window = make_window(back_spasm)
+    assert window.stack.currentWidget() is window.player
+    assert loaded == ["back-spasm-relief.yaml"]  # only the file asked for, before the first paint
+    names = [entry.path.name for entry in window.start_screen.entries]  # the list, when it is needed
+    assert "desk-break.yaml" in names and "back-spasm-relief.yaml" in names
+    assert window.start_screen.current_entry().path == back_spasm.resolve()

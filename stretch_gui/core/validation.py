@@ -11,15 +11,20 @@ from __future__ import annotations
 import difflib
 import json
 from functools import cache
-from typing import Any
-
-import jsonschema
-from jsonschema.exceptions import ValidationError
+from typing import TYPE_CHECKING, Any
 
 from stretch_gui.core.durations import DURATION_HINT, DURATION_PATTERN, parse_duration
 from stretch_gui.core.errors import Problem
 from stretch_gui.core.resources import schema_file
+from stretch_gui.core.schema_memory import SchemaMemory
 from stretch_gui.core.yamlsafe import Document
+
+if TYPE_CHECKING:
+    import jsonschema
+    from jsonschema.exceptions import ValidationError
+
+# Set by the app to remember texts that already passed; None (the default) checks every time.
+memory: SchemaMemory | None = None
 
 _TYPE_WORDS = {
     "integer": "a whole number",
@@ -39,6 +44,10 @@ def routine_schema() -> dict[str, Any]:
 
 @cache
 def _validator(definition: str | None) -> jsonschema.protocols.Validator:
+    # Imported here: jsonschema takes ~50 ms and 8 MiB to import, and a file the
+    # app has seen before does not need it (see SchemaMemory).
+    import jsonschema
+
     schema = routine_schema()
     if definition is not None:
         schema = {"$ref": f"#/$defs/{definition}", "$defs": schema["$defs"]}
@@ -58,9 +67,13 @@ def _one_per_value(errors: list[ValidationError]) -> list[ValidationError]:
 
 def validate(document: Document, source: str, definition: str | None = None) -> list[Problem]:
     """Problems with ``document`` against the routine schema (or one of its $defs)."""
+    if memory is not None and memory.passed(document.text, definition):
+        return []
     problems: list[Problem] = []
     for error in _one_per_value(list(_validator(definition).iter_errors(document.data))):
         problems.extend(_explain(error, document, source))
+    if memory is not None and not problems:
+        memory.remember(document.text, definition)
     return problems
 
 

@@ -59,6 +59,7 @@ class Positions:
 class Document:
     data: Any
     positions: Positions
+    text: str = ""  # what was parsed, so a check of it can be remembered by content
 
 
 class _Refused(Exception):
@@ -230,7 +231,7 @@ def read_yaml(content: str | bytes, source: str) -> Document:
     finally:
         if loader is not None:
             loader.dispose()
-    return Document(data, positions)
+    return Document(data, positions, text)
 
 
 def _problem_at(source: str, message: str, mark: yaml.Mark | None) -> Problem:

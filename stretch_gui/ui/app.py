@@ -5,9 +5,12 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QApplication
 
+from stretch_gui.core import validation
 from stretch_gui.core.clock import Clock
+from stretch_gui.core.schema_memory import SchemaMemory
 from stretch_gui.ui import theme
 from stretch_gui.ui.settings import AppSettings
 from stretch_gui.ui.window import MainWindow
@@ -26,11 +29,19 @@ def create_window(
     return window
 
 
-def run(file: Path | None = None) -> int:
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+def prepare_application(app: QApplication) -> None:
+    """What the real app sets up before its window; the benchmark calls it too."""
     app.setApplicationName("stretch-gui")
     app.setOrganizationName("stretch-gui")
     app.setApplicationDisplayName("stretch-gui")
+    cache = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation)
+    if cache:
+        validation.memory = SchemaMemory(Path(cache) / "schema-passes.txt")
+
+
+def run(file: Path | None = None) -> int:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    prepare_application(app)
     window = create_window(file)
     window.show()
     return app.exec()

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QFont, QPainter
+from PySide6.QtGui import QFont, QPainter, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -92,7 +93,10 @@ class StartScreen(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("startScreen")
-        self.entries: list[RoutineEntry] = []
+        self._entries: list[RoutineEntry] = []
+        self._source: Callable[[], list[RoutineEntry]] | None = None
+        self._stale = False
+        self._select_when_filled: Path | None = None
 
         heading = label("startHeading", "Choose a routine", role="title")
         heading.setText("Choose a routine")
@@ -149,9 +153,38 @@ class StartScreen(QWidget):
         self.setTabOrder(self.list, self.start_button)
         self.setTabOrder(self.start_button, self.open_button)
 
+    def set_source(self, source: Callable[[], list[RoutineEntry]]) -> None:
+        """Where the list comes from; it is read when the list is first needed, not before."""
+        self._source = source
+        self.invalidate()
+
+    def invalidate(self, select: Path | None = None) -> None:
+        # Loading every routine costs more than the rest of start-up; a window that opens
+        # straight into the player leaves it until someone looks at the list.
+        self._stale = True
+        self._select_when_filled = select or self._select_when_filled
+        if self.isVisible():
+            self._fill()
+
+    @property
+    def entries(self) -> list[RoutineEntry]:
+        self._fill()
+        return self._entries
+
+    def _fill(self) -> None:
+        if self._stale and self._source is not None:
+            self._stale = False
+            select, self._select_when_filled = self._select_when_filled, None
+            self.set_entries(self._source(), select=select)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self._fill()
+        super().showEvent(event)
+
     def set_entries(self, entries: list[RoutineEntry], select: Path | None = None) -> None:
+        self._stale = False
         previous = self.current_entry()
-        self.entries = entries
+        self._entries = entries
         self.list.clear()
         for entry in entries:
             item = QListWidgetItem(entry.routine.title)
@@ -165,11 +198,12 @@ class StartScreen(QWidget):
         self._show_details(self.list.currentRow())
 
     def current_entry(self) -> RoutineEntry | None:
+        entries = self.entries
         row = self.list.currentRow()
-        return self.entries[row] if 0 <= row < len(self.entries) else None
+        return entries[row] if 0 <= row < len(entries) else None
 
     def _show_details(self, row: int) -> None:
-        entry = self.entries[row] if 0 <= row < len(self.entries) else None
+        entry = self._entries[row] if 0 <= row < len(self._entries) else None
         self.start_button.setEnabled(entry is not None)
         if entry is None:
             for widget in (self.detail_title, self.detail_byline, self.detail_meta, self.detail_description):

@@ -50,7 +50,7 @@ class MainWindow(QMainWindow):
         self.completion.againRequested.connect(lambda: self._current and self.play(self._current))
         self.completion.routinesRequested.connect(self.show_start)
         self._build_menus()
-        self.refresh_routines()
+        self.start_screen.set_source(self._routine_entries)
         self.resize(1200, 800)
         self.setMinimumSize(900, 640)
 
@@ -83,6 +83,9 @@ class MainWindow(QMainWindow):
     # -- routines -----------------------------------------------------------
 
     def refresh_routines(self, select: Path | None = None) -> None:
+        self.start_screen.invalidate(select=select)
+
+    def _routine_entries(self) -> list[RoutineEntry]:
         entries: list[RoutineEntry] = []
         builtins = builtin_routine_files()
         for path in self.settings.recent_files:
@@ -94,7 +97,7 @@ class MainWindow(QMainWindow):
                 continue  # moved or edited since; it stays listed in settings for when it returns
         for path in builtins:
             entries.append(RoutineEntry(self._load(path), path, builtin=True))
-        self.start_screen.set_entries(entries, select=select)
+        return entries
 
     def _load(self, path: Path) -> Routine:
         """Load a routine once per version of its file: the list refreshes after every open."""
