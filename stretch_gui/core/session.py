@@ -69,6 +69,7 @@ class Summary:
     exercises_skipped: int
     active_seconds: float
     stopped: bool
+    stop_reason: str = ""
 
 
 Listener = Callable[[SessionEvent], None]
@@ -257,4 +258,5 @@ class Session:
                 completed += 1
             elif any(r is not None for r in results):
                 skipped += 1
-        return Summary(completed, skipped, self.active_seconds(), self._state is SessionState.STOPPED)
+        stopped = self._state is SessionState.STOPPED
+        return Summary(completed, skipped, self.active_seconds(), stopped, self.stop_reason if stopped else "")

@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from stretch_gui.core.durations import format_duration
 from stretch_gui.core.session import Summary
 from stretch_gui.core.wording import count
+from stretch_gui.ui.pain import PainCheckIn
 from stretch_gui.ui.widgets import label
 
 
 class CompletionScreen(QWidget):
     againRequested = Signal()  # noqa: N815
     routinesRequested = Signal()  # noqa: N815
+    checkedIn = Signal(object, str)  # noqa: N815 - pain 0–10 or None, note; sent before either request
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -31,8 +33,9 @@ class CompletionScreen(QWidget):
         self.back_button.setAccessibleName("Back to routines")
         for button in (self.again_button, self.back_button):
             button.setAutoDefault(True)  # Enter presses the focused button (outside a dialog it would ignore Enter)
-        self.again_button.clicked.connect(self.againRequested)
-        self.back_button.clicked.connect(self.routinesRequested)
+        self.check_in = PainCheckIn("afterCheckIn", "How does your back feel now? (optional)")
+        self.again_button.clicked.connect(lambda: self._leave(self.againRequested))
+        self.back_button.clicked.connect(lambda: self._leave(self.routinesRequested))
 
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -47,8 +50,17 @@ class CompletionScreen(QWidget):
         layout.addWidget(self.summary_label)
         layout.addWidget(self.advice)
         layout.addSpacing(28)
+        check_in_row = QHBoxLayout()
+        check_in_row.addStretch(1)
+        check_in_row.addWidget(self.check_in, 4)
+        check_in_row.addStretch(1)
+        layout.addLayout(check_in_row)
+        layout.addSpacing(28)
         layout.addLayout(buttons)
         layout.addStretch(3)
+        # The buttons come first: a patient who wants to move on should not Tab through the scale.
+        self.setTabOrder(self.again_button, self.back_button)
+        self.setTabOrder(self.back_button, self.check_in.buttons[0])
 
     def show_summary(self, title: str, summary: Summary) -> None:
         self.heading.setText("Stopped" if summary.stopped else "Well done")
@@ -68,4 +80,9 @@ class CompletionScreen(QWidget):
             if summary.stopped
             else "Get up slowly. Take a moment before you move on."
         )
+        self.check_in.clear()
         self.again_button.setFocus()
+
+    def _leave(self, request: SignalInstance) -> None:
+        self.checkedIn.emit(self.check_in.value(), self.check_in.note_text())
+        request.emit()

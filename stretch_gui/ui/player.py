@@ -22,10 +22,12 @@ from stretch_gui.core.durations import format_clock
 from stretch_gui.core.model import ExerciseStep
 from stretch_gui.core.plan import Plan, Segment, SegmentKind
 from stretch_gui.core.resources import illustration
+from stretch_gui.core.safety import STOPPED_BY_CHOICE, STOPPED_FOR_PAIN
 from stretch_gui.core.session import SessionState
 from stretch_gui.ui.dial import CountdownRing
 from stretch_gui.ui.driver import SessionDriver
 from stretch_gui.ui.illustration import Illustration
+from stretch_gui.ui.pain import PainCheckIn
 from stretch_gui.ui.pacer import BreathPacer
 from stretch_gui.ui.settings import AppSettings
 from stretch_gui.ui.widgets import label
@@ -65,6 +67,7 @@ def segment_heading(segment: Segment, rep: int | None = None) -> str:
 class PlayerScreen(QWidget):
     sessionEnded = Signal(object)  # noqa: N815 - Summary
     soundToggleRequested = Signal()  # noqa: N815
+    hurtMarked = Signal(int)  # noqa: N815 - the segment index where it hurt
 
     def __init__(self, settings: AppSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -93,6 +96,7 @@ class PlayerScreen(QWidget):
         self.instructions = label("instructions", "Instructions", role="body", wrap=True)
         self.instructions.setTextFormat(Qt.TextFormat.RichText)
         self.cue = label("cue", "Cue", role="cue", wrap=True)
+        self.before_check_in = PainCheckIn("beforeCheckIn", "How is your back right now? (optional)")
 
         self.countdown = CountdownRing()
         self.pacer = BreathPacer()
@@ -110,6 +114,8 @@ class PlayerScreen(QWidget):
         self.restart_button = self._button("restartButton", "Restart exercise", "Restart this exercise (R)", self._restart)
         self.stop_button = self._button("stopButton", "Stop", "Stop the routine (Esc)", self.ask_to_stop)
         self.stop_button.setProperty("role", "stop")
+        self.hurt_button = self._button("hurtStopButton", "Stop — this hurts", "Stop, this hurts", self.stop_for_pain)
+        self.hurt_button.setProperty("role", "danger")
 
         header = QHBoxLayout()
         header.addWidget(self.routine_title)
@@ -128,6 +134,7 @@ class PlayerScreen(QWidget):
         left.addWidget(self.illustration, 3)
         left.addWidget(self.instructions)
         left.addWidget(self.cue)
+        left.addWidget(self.before_check_in)
 
         right = QVBoxLayout()
         right.addWidget(self.countdown, 3)
@@ -152,6 +159,7 @@ class PlayerScreen(QWidget):
         controls.addWidget(self.next_button)
         controls.addStretch(1)
         controls.addWidget(self.stop_button)
+        controls.addWidget(self.hurt_button)
 
         footer = QHBoxLayout()
         footer.addWidget(self.next_up, 1)
@@ -167,11 +175,15 @@ class PlayerScreen(QWidget):
         layout.addLayout(footer)
         layout.addSpacing(6)
         layout.addLayout(controls)
-        for widget in (self.previous_button, self.restart_button, self.start_pause_button, self.next_button, self.stop_button):
+        for widget in (
+            self.previous_button, self.restart_button, self.start_pause_button, self.next_button, self.stop_button,
+            self.hurt_button,
+        ):
             widget.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.setTabOrder(self.start_pause_button, self.next_button)
         self.setTabOrder(self.next_button, self.stop_button)
-        self.setTabOrder(self.stop_button, self.previous_button)
+        self.setTabOrder(self.stop_button, self.hurt_button)
+        self.setTabOrder(self.hurt_button, self.previous_button)
         self.setTabOrder(self.previous_button, self.restart_button)
 
     def _button(self, name: str, text: str, accessible: str, slot: object) -> QPushButton:
@@ -190,6 +202,7 @@ class PlayerScreen(QWidget):
             (Qt.Key.Key_Left, self._previous),
             (Qt.Key.Key_R, self._restart),
             (Qt.Key.Key_Escape, self.ask_to_stop),
+            (Qt.Key.Key_H, self.mark_hurt),
         ):
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -207,6 +220,7 @@ class PlayerScreen(QWidget):
         self.driver = driver
         self.apply_settings()
         self.routine_title.setText(plan.routine.title)
+        self.before_check_in.clear()
         self._on_segment(0)
         self._on_state(driver.session.state.value)
         self.start_pause_button.setFocus()
@@ -255,24 +269,43 @@ class PlayerScreen(QWidget):
         box.setWindowTitle("Stop the routine?")
         box.setText("Stop the routine now?")
         box.setInformativeText("If something hurts, stopping is the right thing to do.")
+        hurts = box.addButton("It hurts — stop", QMessageBox.ButtonRole.DestructiveRole)
+        hurts.setObjectName("confirmHurtStopButton")
         stop = box.addButton("Stop", QMessageBox.ButtonRole.AcceptRole)
         stop.setObjectName("confirmStopButton")
         keep = box.addButton("Keep going", QMessageBox.ButtonRole.RejectRole)
         keep.setObjectName("keepGoingButton")
         box.setDefaultButton(stop)
         box.setEscapeButton(keep)
-        box.finished.connect(lambda _result: self._stop_answered(box.clickedButton() is stop))
+        reasons = {hurts: STOPPED_FOR_PAIN, stop: STOPPED_BY_CHOICE}
+        box.finished.connect(lambda _result: self._stop_answered(reasons.get(box.clickedButton())))
         self._stop_dialog = box
         box.open()
 
-    def _stop_answered(self, stop: bool) -> None:
+    def _stop_answered(self, reason: str | None) -> None:
         self._stop_dialog = None
         if self.driver is None:
             return
-        if stop:
-            self.driver.stop("stopped by the user")
+        if reason:
+            self.driver.stop(reason)
         elif self._resume_after_dialog:
             self.driver.toggle()
+
+    def stop_for_pain(self) -> None:
+        """No question asked: when it hurts, one press ends the session."""
+        if self.driver is None or self.driver.session.state.is_over:
+            return
+        if self._stop_dialog is not None:
+            self._stop_dialog.done(0)
+        self.driver.stop(STOPPED_FOR_PAIN)
+
+    def mark_hurt(self) -> None:
+        """H: note that this moment hurt, without stopping or pausing anything."""
+        if self.driver is None or self.driver.session.state.is_over or self._stop_dialog is not None:
+            return
+        self.hurtMarked.emit(self.driver.session.index)
+        self.hint.setText("Noted: it hurt here")
+        self.hint.setAccessibleDescription("Noted: it hurt here")
 
     # -- showing the session -----------------------------------------------
 
@@ -311,6 +344,7 @@ class PlayerScreen(QWidget):
         self.instructions.setText(self._instructions_html(segment, introducing))
         # Before the first start the cautions need the room more than the picture does.
         self.illustration.setVisible(not (introducing and self._has_cautions(segment)))
+        self.before_check_in.setVisible(introducing)
         upcoming = plan.next_step_title(index)
         self.next_up.setText(f"Next: {upcoming}" if upcoming else "Last exercise")
         pacer_on = segment.breathing is not None and self.settings.show_pacer

@@ -144,6 +144,15 @@ def style_sheet(theme: Theme) -> str:
     QPushButton[role="primary"]:focus {{ border: 3px solid {t.text}; }}
     QPushButton[role="stop"] {{ color: {t.danger}; border-color: {t.danger}; font-weight: 600; }}
     QPushButton[role="stop"]:focus {{ border: 3px solid {t.text}; }}
+    QPushButton[role="danger"] {{ background: {t.danger}; color: {t.window}; border-color: {t.danger};
+        font-weight: 600; }}
+    QPushButton[role="danger"]:focus {{ border: 3px solid {t.text}; }}
+    QPushButton[role="scale"] {{ padding: {px(8)}px 0; min-width: {px(44)}px; font-size: {px(20)}px; }}
+    QPushButton[role="scale"]:checked {{ background: {t.accent}; color: {t.accent_text}; border-color: {t.accent};
+        font-weight: 700; }}
+    QPushButton[role="scale"]:checked:focus {{ border: 3px solid {t.text}; }}
+    QLineEdit {{ background: {t.surface}; border: 2px solid {t.border}; border-radius: 8px; padding: 6px 10px; }}
+    QLineEdit:focus {{ border: 3px solid {t.accent}; }}
     QListWidget {{ background: {t.surface}; border: 1px solid {t.border}; border-radius: 14px; padding: 6px;
         outline: none; }}
     QListWidget:focus {{ border: 3px solid {t.accent}; }}

@@ -14,10 +14,12 @@ from stretch_gui.core.loader import load_routine_file
 from stretch_gui.core.model import Routine
 from stretch_gui.core.plan import build_plan
 from stretch_gui.core.resources import builtin_routine_files
+from stretch_gui.core.safety import STOPPED_FOR_PAIN
 from stretch_gui.core.session import Summary
 from stretch_gui.ui import theme
 from stretch_gui.ui.completion import CompletionScreen
 from stretch_gui.ui.player import PlayerScreen
+from stretch_gui.ui.safety import HelpDialog, SafetyScreen
 from stretch_gui.ui.settings import AppSettings
 from stretch_gui.ui.settings_dialog import SettingsDialog
 from stretch_gui.ui.start import RoutineEntry, StartScreen
@@ -39,8 +41,10 @@ class MainWindow(QMainWindow):
         self.start_screen = StartScreen()
         self.player = PlayerScreen(settings)
         self.completion = CompletionScreen()
+        self.safety_screen = SafetyScreen()
+        self._help_dialog: HelpDialog | None = None
         self.stack = QStackedWidget()
-        for screen in (self.start_screen, self.player, self.completion):
+        for screen in (self.start_screen, self.player, self.completion, self.safety_screen):
             self.stack.addWidget(screen)
         self.setCentralWidget(self.stack)
 
@@ -49,6 +53,7 @@ class MainWindow(QMainWindow):
         self.player.sessionEnded.connect(self._session_ended)
         self.completion.againRequested.connect(lambda: self._current and self.play(self._current))
         self.completion.routinesRequested.connect(self.show_start)
+        self.safety_screen.finished.connect(lambda _pain, _note: self.show_start())
         self._build_menus()
         self.start_screen.set_source(self._routine_entries)
         self.resize(1200, 800)
@@ -67,6 +72,7 @@ class MainWindow(QMainWindow):
         self.sound_action.setChecked(self.settings.sound)
         self._action(view_menu, "S&ettings…", QKeySequence.StandardKey.Preferences, self.open_settings, "settingsAction")
         help_menu = self.menuBar().addMenu("&Help")
+        self._action(help_menu, "&When to get help", QKeySequence.StandardKey.HelpContents, self.show_help, "getHelpAction")
         self._action(help_menu, "&Keyboard", None, self._show_keys, "keysAction")
         self._action(help_menu, "&About stretch-gui", None, self._show_about, "aboutAction")
 
@@ -160,7 +166,19 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.start_screen)
         self.start_screen.list.setFocus()
 
+    def show_help(self) -> None:
+        if self._help_dialog is None:
+            self._help_dialog = HelpDialog(self)
+        self._help_dialog.show()
+        self._help_dialog.raise_()
+        self._help_dialog.activateWindow()
+
     def _session_ended(self, summary: Summary) -> None:
+        if summary.stop_reason == STOPPED_FOR_PAIN:
+            self.safety_screen.show_guidance()
+            self.stack.setCurrentWidget(self.safety_screen)
+            self.safety_screen.done_button.setFocus()
+            return
         title = self._current.routine.title if self._current else "the routine"
         self.completion.show_summary(title, summary)
         self.stack.setCurrentWidget(self.completion)
