@@ -63,6 +63,13 @@ def main() -> int:
         clock.advance(session.plan.total)
         window.player.driver.tick()
         shoot(window, f"complete-{theme_name}", app)
+
+        window.play(entry)
+        window.player.driver.session.start()
+        clock.advance(20)
+        window.player.driver.tick()
+        window.player.stop_for_pain()
+        shoot(window, f"stopped-for-pain-{theme_name}", app)
         window.close()
     return 0
 

@@ -23,10 +23,12 @@ class PainCheckIn(QWidget):
 
     changed = Signal()
 
-    def __init__(self, name: str, question: str, parent: QWidget | None = None) -> None:
+    def __init__(self, name: str, question: str, *, compact: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(name)
-        self.question = label(f"{name}Question", question, role="heading", wrap=True)
+        if compact:  # one line less: the scale's ends go into the question
+            question = f"{question} 0 = no pain, 10 = worst."
+        self.question = label(f"{name}Question", question, role="body" if compact else "heading", wrap=True)
         self.question.setText(question)
         self.group = QButtonGroup(self)
         self.group.setExclusive(False)  # so a second click can clear the answer
@@ -43,13 +45,6 @@ class PainCheckIn(QWidget):
             self.buttons.append(button)
             row.addWidget(button)
         self.group.idToggled.connect(self._toggled)
-        ends = QHBoxLayout()
-        for end_name, text in ((f"{name}Low", "0 = no pain"), (f"{name}High", "10 = worst pain")):
-            end = label(end_name, text, role="muted")
-            end.setText(text)
-            ends.addWidget(end)
-            if end_name.endswith("Low"):
-                ends.addStretch(1)
         self.note = QLineEdit(objectName=f"{name}Note")
         self.note.setAccessibleName("Note (optional)")
         self.note.setPlaceholderText("Note (optional), for example where it hurts")
@@ -61,7 +56,15 @@ class PainCheckIn(QWidget):
         layout.setSpacing(8)
         layout.addWidget(self.question)
         layout.addLayout(row)
-        layout.addLayout(ends)
+        if not compact:
+            ends = QHBoxLayout()
+            for end_name, text in ((f"{name}Low", "0 = no pain"), (f"{name}High", "10 = worst pain")):
+                end = label(end_name, text, role="muted")
+                end.setText(text)
+                ends.addWidget(end)
+                if end_name.endswith("Low"):
+                    ends.addStretch(1)
+            layout.addLayout(ends)
         layout.addWidget(self.note)
         self._make_tab_stop(self.buttons[0])
         self._update_accessible()

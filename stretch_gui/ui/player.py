@@ -96,7 +96,9 @@ class PlayerScreen(QWidget):
         self.instructions = label("instructions", "Instructions", role="body", wrap=True)
         self.instructions.setTextFormat(Qt.TextFormat.RichText)
         self.cue = label("cue", "Cue", role="cue", wrap=True)
-        self.before_check_in = PainCheckIn("beforeCheckIn", "How is your back right now? (optional)")
+        self.before_check_in = PainCheckIn(
+            "beforeCheckIn", "Pain right now (optional):", compact=True
+        )
 
         self.countdown = CountdownRing()
         self.pacer = BreathPacer()

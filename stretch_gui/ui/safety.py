@@ -83,7 +83,7 @@ class SafetyScreen(QWidget):
         layout.setContentsMargins(0, 0, 48, 28)
 
     def show_guidance(self) -> None:
-        self.advice.setText(f"<ul>{_bullets(safety.AFTER_A_PAINFUL_STOP)}</ul>")
+        self.advice.setText(f"<h3>What to do now</h3><ul>{_bullets(safety.AFTER_A_PAINFUL_STOP)}</ul>")
         self.help.setText(when_to_get_help_html())
         self.check_in.clear()
         self.done_button.setFocus()
