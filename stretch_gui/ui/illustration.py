@@ -15,6 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import (
     QByteArray,
     QEvent,
+    QPoint,
     QPointF,
     QRectF,
     QSize,
@@ -141,23 +142,27 @@ class _Picture:
         return QSizeF(self.image.size())
 
     def render(self, size: QSize, ratio: float) -> QPixmap:
-        """The picture drawn to fit ``size`` (logical pixels), sharp at ``ratio``."""
-        natural = self.natural_size()
-        natural.scale(QSizeF(size), Qt.AspectRatioMode.KeepAspectRatio)
-        device = QSize(max(1, round(natural.width() * ratio)), max(1, round(natural.height() * ratio)))
+        """A transparent pixmap of ``size`` (logical pixels, sharp at ``ratio``), the picture fitted in its middle.
+
+        Every picture fills the same whole area, so two of them blend pixel for pixel.
+        """
+        canvas = QSize(max(1, round(size.width() * ratio)), max(1, round(size.height() * ratio)))
+        fitted = self.natural_size().scaled(QSizeF(canvas), Qt.AspectRatioMode.KeepAspectRatio).toSize()
+        fitted = fitted.expandedTo(QSize(1, 1))
+        # Whole device pixels, so the picture is not smeared across a pixel boundary.
+        corner = QPoint((canvas.width() - fitted.width()) // 2, (canvas.height() - fitted.height()) // 2)
+        pixmap = QPixmap(canvas)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
         if self.image is not None:
-            pixmap = QPixmap.fromImage(
-                self.image.scaled(device, Qt.AspectRatioMode.IgnoreAspectRatio, Qt.TransformationMode.SmoothTransformation)
-            )
+            scaled = self.image.scaled(fitted, Qt.AspectRatioMode.IgnoreAspectRatio, Qt.TransformationMode.SmoothTransformation)
+            painter.drawImage(corner, scaled)
         else:
             assert self.svg is not None
-            pixmap = QPixmap(device)
-            pixmap.fill(Qt.GlobalColor.transparent)
-            painter = QPainter(pixmap)
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             with _qt_messages_kept(self.complaints):
-                self.svg.render(painter, QRectF(0, 0, device.width(), device.height()))
-            painter.end()
+                self.svg.render(painter, QRectF(QPointF(corner), QSizeF(fitted)))
+        painter.end()
         pixmap.setDevicePixelRatio(ratio)
         return pixmap
 
@@ -198,8 +203,8 @@ class Illustration(QWidget):
 
     @property
     def blend_weight(self) -> float:
-        """How much of the first picture shows, in steps of 1/BLEND_STEPS; 1.0 with one picture."""
-        return self._weight if self._blending() else 1.0
+        """How much of the first picture shows: steps of 1/BLEND_STEPS, or 0.0 / 1.0 when not blending."""
+        return self._weight
 
     @property
     def showing_placeholder(self) -> bool:
@@ -218,6 +223,8 @@ class Illustration(QWidget):
         """Reduced motion shows whichever picture is nearer, never a blend."""
         if reduced != self._reduced_motion:
             self._reduced_motion = reduced
+            if reduced:
+                self._weight = nearest_frame(self._weight)
             self.update()
 
     def show_picture(
@@ -232,7 +239,13 @@ class Illustration(QWidget):
         """Show ``path``; with ``other``, ``weight`` of ``path`` over ``1 - weight`` of ``other``."""
         picture = self._load(path)
         second = self._load(other) if picture is not None else None
-        weight = round(min(max(weight, 0.0), 1.0) * BLEND_STEPS) / BLEND_STEPS if second else 1.0
+        weight = min(max(weight, 0.0), 1.0)
+        if second is None:
+            weight = 1.0
+        elif self._reduced_motion or not (picture.ok and second.ok):
+            weight = nearest_frame(weight)  # one whole picture, repainted only when it changes
+        else:
+            weight = round(weight * BLEND_STEPS) / BLEND_STEPS
         if (picture, second, weight, mirrored) == (self._picture, self._other, self._weight, self._mirrored):
             return
         self._picture, self._other, self._weight, self._mirrored = picture, second, weight, mirrored
@@ -267,8 +280,7 @@ class Illustration(QWidget):
     def _dominant(self) -> _Picture | None:
         if self._other is None:
             return self._picture
-        weight = nearest_frame(self._weight) if not self._blending() else self._weight
-        return self._picture if weight >= 0.5 else self._other
+        return self._picture if self._weight >= 0.5 else self._other
 
     def _area(self) -> QRectF:
         return QRectF(self.rect()).adjusted(MARGIN, MARGIN, -MARGIN, -MARGIN)
@@ -282,33 +294,24 @@ class Illustration(QWidget):
             pixmap = self._rendered[key] = picture.render(area, ratio)
         return pixmap
 
-    def _placed(self, pixmap: QPixmap) -> QPointF:
-        """Top-left that centres ``pixmap`` in the area, on whole device pixels."""
-        size = pixmap.deviceIndependentSize()
-        area = self._area()
-        ratio = pixmap.devicePixelRatio()
-        x = round((area.left() + (area.width() - size.width()) / 2) * ratio) / ratio
-        y = round((area.top() + (area.height() - size.height()) / 2) * ratio) / ratio
-        return QPointF(x, y)
-
     def _blend(self, first: QPixmap, second: QPixmap, weight: float) -> QPixmap:
         """A true cross-dissolve: weight × first + (1 − weight) × second, pixel by pixel.
 
         Drawn straight onto the window with two opacities, the parts both pictures
-        share (the floor, the hands) would fade to three quarters mid-way; adding
-        the two weighted pictures keeps them solid, so only what moves dissolves.
+        share (the floor, the hands) would fade mid-way; Source mode with an opacity
+        interpolates instead, so what both pictures share stays solid and only what
+        moves dissolves. (Plus mode would do too, but Qt's raster engine applies its
+        opacity wrongly.)
         """
-        ratio = self.devicePixelRatioF()
-        canvas = QPixmap(round(self.width() * ratio), round(self.height() * ratio))
-        canvas.setDevicePixelRatio(ratio)
+        canvas = QPixmap(first.size())
         canvas.fill(Qt.GlobalColor.transparent)
         painter = QPainter(canvas)
-        painter.setOpacity(weight)
-        painter.drawPixmap(self._placed(first), first)
-        painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Plus)
+        painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
+        painter.drawPixmap(0, 0, first)
         painter.setOpacity(1 - weight)
-        painter.drawPixmap(self._placed(second), second)
+        painter.drawPixmap(0, 0, second)
         painter.end()
+        canvas.setDevicePixelRatio(first.devicePixelRatio())
         return canvas
 
     def resizeEvent(self, event: object) -> None:  # noqa: N802
@@ -337,15 +340,12 @@ class Illustration(QWidget):
             assert self._picture is not None and self._other is not None
             weight = self._weight
             if weight in (0.0, 1.0):
-                self._paint_one(painter, self._picture if weight else self._other)
+                pixmap = self._pixmap(self._picture if weight else self._other)
             else:
-                painter.drawPixmap(0, 0, self._blend(self._pixmap(self._picture), self._pixmap(self._other), weight))
+                pixmap = self._blend(self._pixmap(self._picture), self._pixmap(self._other), weight)
         else:
-            self._paint_one(painter, shown)
-
-    def _paint_one(self, painter: QPainter, picture: _Picture) -> None:
-        pixmap = self._pixmap(picture)
-        painter.drawPixmap(self._placed(pixmap), pixmap)
+            pixmap = self._pixmap(shown)
+        painter.drawPixmap(self._area().topLeft(), pixmap)
 
     def _paint_placeholder(self, painter: QPainter, area: QRectF, path: Path) -> None:
         t = theme.current()
