@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -31,16 +33,16 @@ def test_weight_meets_the_pacer_at_the_ends_and_the_middle(pattern: Breathing, e
 
 
 def test_weight_rises_through_the_in_breath_and_falls_through_the_out_breath() -> None:
-    inhale = [inhale_weight(breath_at(DEFAULT, t / 10)) for t in range(0, 51)]
-    exhale = [inhale_weight(breath_at(DEFAULT, 6 + t / 10)) for t in range(0, 30)]
-    assert all(a < b for a, b in zip(inhale, inhale[1:], strict=False))
-    assert all(a > b for a, b in zip(exhale, exhale[1:], strict=False))
+    inhale = [inhale_weight(breath_at(DEFAULT, t / 10)) for t in range(51)]
+    exhale = [inhale_weight(breath_at(DEFAULT, 6 + t / 10)) for t in range(30)]
+    assert all(a < b for a, b in pairwise(inhale))
+    assert all(a > b for a, b in pairwise(exhale))
     assert breath_at(DEFAULT, 1.0).phase is BreathPhase.INHALE
 
 
 def test_the_cross_over_is_quicker_than_the_pacer_fill() -> None:
     """Both pictures half there is a double image: the weight spends less time near 0.5 than the fill does."""
-    moments = [t / 100 for t in range(0, 501)]
+    moments = [t / 100 for t in range(501)]
     fills = [breath_at(DEFAULT, t).fill for t in moments]
     weights = [inhale_weight(breath_at(DEFAULT, t)) for t in moments]
     ghosted_fill = sum(0.25 < f < 0.75 for f in fills)

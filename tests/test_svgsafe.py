@@ -7,7 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from stretch_gui.core.svgsafe import MAX_SVG_BYTES, UnsafeSvg, local_picture, sanitise_svg
+from stretch_gui.core.svgsafe import (
+    MAX_SVG_BYTES,
+    UnsafeSvg,
+    local_picture,
+    sanitise_svg,
+)
 
 HEAD = (
     '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
@@ -114,13 +119,17 @@ def test_text_and_attributes_are_escaped_again(folder: Path) -> None:
         (b'<svg xmlns="http://www.w3.org/2000/svg"><rect></svg>', "damaged"),
         (b"<html><body/></html>", "not an SVG"),
         (
-            b'<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
-            b'<svg xmlns="http://www.w3.org/2000/svg"><text>&x;</text></svg>',
+            (
+                b'<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+                b'<svg xmlns="http://www.w3.org/2000/svg"><text>&x;</text></svg>'
+            ),
             "entities",
         ),
         (
-            b'<!DOCTYPE svg [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>'
-            b'<svg xmlns="http://www.w3.org/2000/svg"><text>&b;</text></svg>',
+            (
+                b'<!DOCTYPE svg [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>'
+                b'<svg xmlns="http://www.w3.org/2000/svg"><text>&b;</text></svg>'
+            ),
             "entities",
         ),
         (b'<!DOCTYPE svg [<!ENTITY % p SYSTEM "http://example.org/x.dtd"> %p;]><svg/>', "entities"),
