@@ -368,8 +368,8 @@ def test_whole_builtin_routine_keyboard_only(make_window: MakeWindow, clock: Fak
         probes = [0.0, segment.duration / 2]
         if segment.kind is K.REPS:
             assert segment.breathing is not None
-            # the third breath, in (2 breaths + 0.5 s) and out (2 breaths + 7 s)
-            probes = [0.0, 2 * segment.breathing.cycle + 0.5, 2 * segment.breathing.cycle + 7.0]
+            # the third breath, mostly in (2 breaths + 3 s) and mostly out (2 breaths + 8 s): the picture blends
+            probes = [0.0, 2 * segment.breathing.cycle + 3.0, 2 * segment.breathing.cycle + 8.0]
         elapsed = 0.0
         for probe in probes:
             step(clock, window, probe - elapsed)

@@ -1,42 +1,135 @@
-"""An exercise's picture: built-in SVG or the physio's own file, mirrored for the right side."""
+"""An exercise's picture: built-in SVG or the physio's own file, mirrored for the right side.
+
+Two pictures of one movement (cat-cow) cross-fade with the breath. Each picture is
+drawn once into a pixmap at the widget's size and pixel ratio; a tick that moves
+the blend only mixes the two pixmaps, it never renders an SVG again.
+"""
 
 from __future__ import annotations
 
+from collections import OrderedDict
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, QSize, QSizeF, Qt
-from PySide6.QtGui import QImage, QImageReader, QPainter, QPen
+from PySide6.QtCore import (
+    QByteArray,
+    QEvent,
+    QPoint,
+    QPointF,
+    QRectF,
+    QSize,
+    QSizeF,
+    Qt,
+    qInstallMessageHandler,
+)
+from PySide6.QtGui import QImage, QImageReader, QPainter, QPen, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from stretch_gui.core.frames import nearest_frame
+from stretch_gui.core.svgsafe import MAX_SVG_BYTES, UnsafeSvg, sanitise_svg
 from stretch_gui.ui import theme
 
-MAX_IMAGE_PIXELS = 4096 * 4096
-# QImageReader refuses to allocate more than this, so a 60000 x 60000 PNG is a placeholder, not a crash.
+MAX_IMAGE_PIXELS = 4096 * 4096  # checked from the file's header, before any pixel is decoded
+MAX_IMAGE_SIDE = 2048  # larger pictures are kept scaled down: no screen shows them bigger
+MAX_IMAGE_BYTES = 32_000_000
+BLEND_STEPS = 64  # a blend that moves less than 1/64 is not repainted
+PICTURES_KEPT = 6  # loaded pictures kept for going back and forth between steps
+MARGIN = 8
+# Backstop under MAX_IMAGE_PIXELS (pictures embedded in an SVG are decoded by QtSvg):
+# QImageReader refuses to allocate more than this many megabytes for one image.
 QImageReader.setAllocationLimit(128)
+
+
+@contextmanager
+def _qt_messages_kept(into: list[str]) -> Iterator[None]:
+    """Collect what Qt's decoders say while loading a stranger's file, instead of logging it.
+
+    A truncated JPEG decodes to a half-grey picture and says so only as a warning,
+    so the messages are the evidence that a picture is damaged.
+    """
+
+    def keep(_kind: object, _context: object, message: str) -> None:
+        into.append(message)
+
+    previous: Callable[..., None] | None = qInstallMessageHandler(keep)
+    try:
+        yield
+    finally:
+        qInstallMessageHandler(previous)
+
+
+def _svg_options() -> object | None:
+    # QtSvg.Option arrived in 6.7 and DisableAnimations in 6.9; pyproject allows 6.6.
+    try:
+        from PySide6.QtSvg import QtSvg
+    except ImportError:
+        return None
+    option = QtSvg.Option
+    # Not AssumeTrustedSource: QtSvg's own limits on untrusted files stay on.
+    return getattr(option, "DisableAnimations", option.NoOption)
 
 
 class _Picture:
     """A loaded image, SVG or raster, or nothing with the reason."""
 
-    def __init__(self, path: Path | None) -> None:
+    def __init__(self, path: Path) -> None:
         self.path = path
         self.svg: QSvgRenderer | None = None
         self.image: QImage | None = None
-        if path is None:
+        self.problem = ""
+        self.complaints: list[str] = []  # what Qt said while loading or drawing
+        try:
+            if not path.is_file():  # missing, a folder, or a pipe that would never end
+                self.problem = "not found"
+            elif path.suffix.lower() == ".svg":
+                self._load_svg()
+            else:
+                self._load_raster()
+        except OSError as exc:
+            self.problem = exc.strerror or str(exc)
+
+    def _load_svg(self) -> None:
+        with self.path.open("rb") as handle:
+            raw = handle.read(MAX_SVG_BYTES + 1)
+        try:
+            clean = sanitise_svg(raw, folder=self.path.parent)
+        except UnsafeSvg as exc:
+            self.problem = str(exc)
             return
-        if path.suffix.lower() == ".svg":
-            renderer = QSvgRenderer(str(path)) if path.is_file() else None
-            if renderer is not None and renderer.isValid():
-                self.svg = renderer
+        renderer = QSvgRenderer()
+        options = _svg_options()
+        if options is not None:
+            renderer.setOptions(options)
+        with _qt_messages_kept(self.complaints):
+            loaded = renderer.load(QByteArray(clean))
+        if loaded and renderer.isValid() and not renderer.defaultSize().isEmpty():
+            self.svg = renderer
+        else:
+            self.problem = "the SVG file could not be read"
+
+    def _load_raster(self) -> None:
+        if self.path.stat().st_size > MAX_IMAGE_BYTES:
+            self.problem = "the file is too large"
             return
-        reader = QImageReader(str(path))
-        size = reader.size()
-        if not reader.canRead() or size.width() * size.height() > MAX_IMAGE_PIXELS:
+        with _qt_messages_kept(self.complaints):
+            reader = QImageReader(str(self.path))
+            reader.setDecideFormatFromContent(True)  # a text file named .png is refused, not guessed at
+            size = reader.size()  # from the header alone
+            if not reader.canRead() or size.isEmpty():
+                self.problem = "not a PNG or JPEG picture"
+                return
+            if size.width() * size.height() > MAX_IMAGE_PIXELS:
+                self.problem = f"the picture is too large ({size.width()} × {size.height()})"
+                return
+            if max(size.width(), size.height()) > MAX_IMAGE_SIDE:
+                reader.setScaledSize(size.scaled(MAX_IMAGE_SIDE, MAX_IMAGE_SIDE, Qt.AspectRatioMode.KeepAspectRatio))
+            image = reader.read()
+        if image.isNull() or self.complaints:
+            self.problem = "the picture is damaged"
             return
-        image = reader.read()
-        if not image.isNull():
-            self.image = image
+        self.image = image
 
     @property
     def ok(self) -> bool:
@@ -48,26 +141,55 @@ class _Picture:
         assert self.image is not None
         return QSizeF(self.image.size())
 
-    def paint(self, painter: QPainter, target: QRectF) -> None:
-        if self.svg is not None:
-            self.svg.render(painter, target)
-        elif self.image is not None:
-            painter.drawImage(target, self.image)
+    def render(self, size: QSize, ratio: float) -> QPixmap:
+        """A transparent pixmap of ``size`` (logical pixels, sharp at ``ratio``), the picture fitted in its middle.
+
+        Every picture fills the same whole area, so two of them blend pixel for pixel.
+        """
+        canvas = QSize(max(1, round(size.width() * ratio)), max(1, round(size.height() * ratio)))
+        fitted = self.natural_size().scaled(QSizeF(canvas), Qt.AspectRatioMode.KeepAspectRatio).toSize()
+        fitted = fitted.expandedTo(QSize(1, 1))
+        # Whole device pixels, so the picture is not smeared across a pixel boundary.
+        corner = QPoint((canvas.width() - fitted.width()) // 2, (canvas.height() - fitted.height()) // 2)
+        pixmap = QPixmap(canvas)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        if self.image is not None:
+            scaled = self.image.scaled(fitted, Qt.AspectRatioMode.IgnoreAspectRatio, Qt.TransformationMode.SmoothTransformation)
+            painter.drawImage(corner, scaled)
+        else:
+            assert self.svg is not None
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            with _qt_messages_kept(self.complaints):
+                self.svg.render(painter, QRectF(QPointF(corner), QSizeF(fitted)))
+        painter.end()
+        pixmap.setDevicePixelRatio(ratio)
+        return pixmap
 
 
 class Illustration(QWidget):
+    """Shows one picture, or two blended by a weight (``weight`` of the first, the rest of the second)."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("illustration")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        # Opaque: a blend step repaints only this widget, not the screen behind it.
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setMinimumSize(240, 180)
-        self._cache: dict[Path, _Picture] = {}
+        self._pictures: OrderedDict[Path, _Picture] = OrderedDict()
+        self._rendered: dict[tuple[Path, int, int, float], QPixmap] = {}
         self._picture: _Picture | None = None
+        self._other: _Picture | None = None
+        self._weight = 1.0
         self._mirrored = False
+        self._reduced_motion = False
         self.setAccessibleName("Illustration")
 
     def sizeHint(self) -> QSize:  # noqa: N802
         return QSize(480, 360)
+
+    # -- state, read-only -----------------------------------------------------
 
     @property
     def mirrored(self) -> bool:
@@ -75,45 +197,160 @@ class Illustration(QWidget):
 
     @property
     def current_path(self) -> Path | None:
-        return self._picture.path if self._picture else None
+        """The picture that shows most: the first one at weight 0.5 and above."""
+        shown = self._dominant()
+        return shown.path if shown else None
 
-    def show_picture(self, path: Path | None, *, mirrored: bool, description: str) -> None:
-        picture = None
-        if path is not None:
-            picture = self._cache.get(path)
-            if picture is None:
-                picture = self._cache[path] = _Picture(path)
-        if picture is self._picture and mirrored == self._mirrored:
+    @property
+    def blend_weight(self) -> float:
+        """How much of the first picture shows: steps of 1/BLEND_STEPS, or 0.0 / 1.0 when not blending."""
+        return self._weight
+
+    @property
+    def showing_placeholder(self) -> bool:
+        shown = self._dominant()
+        return shown is not None and not shown.ok
+
+    @property
+    def placeholder_name(self) -> str:
+        """The file name the placeholder shows, or "" when a picture shows."""
+        shown = self._dominant()
+        return shown.path.name if shown is not None and not shown.ok else ""
+
+    # -- commands -------------------------------------------------------------
+
+    def set_reduced_motion(self, reduced: bool) -> None:
+        """Reduced motion shows whichever picture is nearer, never a blend."""
+        if reduced != self._reduced_motion:
+            self._reduced_motion = reduced
+            if reduced:
+                self._weight = nearest_frame(self._weight)
+            self.update()
+
+    def show_picture(
+        self,
+        path: Path | None,
+        *,
+        mirrored: bool,
+        description: str,
+        other: Path | None = None,
+        weight: float = 1.0,
+    ) -> None:
+        """Show ``path``; with ``other``, ``weight`` of ``path`` over ``1 - weight`` of ``other``."""
+        picture = self._load(path)
+        second = self._load(other) if picture is not None else None
+        weight = min(max(weight, 0.0), 1.0)
+        if second is None:
+            weight = 1.0
+        elif self._reduced_motion or not (picture.ok and second.ok):
+            weight = nearest_frame(weight)  # one whole picture, repainted only when it changes
+        else:
+            weight = round(weight * BLEND_STEPS) / BLEND_STEPS
+        if (picture, second, weight, mirrored) == (self._picture, self._other, self._weight, self._mirrored):
             return
-        self._picture, self._mirrored = picture, mirrored
-        self.setAccessibleDescription(description)
+        self._picture, self._other, self._weight, self._mirrored = picture, second, weight, mirrored
+        shown = self._dominant()
+        if shown is not None and not shown.ok:
+            description = f"Picture not available: {shown.path.name}"
+        if self.accessibleDescription() != description:
+            self.setAccessibleDescription(description)
         self.update()
+
+    # -- loading and drawing --------------------------------------------------
+
+    def _load(self, path: Path | None) -> _Picture | None:
+        if path is None:
+            return None
+        picture = self._pictures.get(path)
+        if picture is None:
+            picture = self._pictures[path] = _Picture(path)
+            while len(self._pictures) > PICTURES_KEPT:
+                dropped, _ = self._pictures.popitem(last=False)
+                self._rendered = {key: pixmap for key, pixmap in self._rendered.items() if key[0] != dropped}
+        else:
+            self._pictures.move_to_end(path)
+        return picture
+
+    def _blending(self) -> bool:
+        return (
+            self._picture is not None and self._other is not None and self._picture.ok and self._other.ok
+            and not self._reduced_motion
+        )
+
+    def _dominant(self) -> _Picture | None:
+        if self._other is None:
+            return self._picture
+        return self._picture if self._weight >= 0.5 else self._other
+
+    def _area(self) -> QRectF:
+        return QRectF(self.rect()).adjusted(MARGIN, MARGIN, -MARGIN, -MARGIN)
+
+    def _pixmap(self, picture: _Picture) -> QPixmap:
+        area = self._area().size().toSize()
+        ratio = self.devicePixelRatioF()
+        key = (picture.path, area.width(), area.height(), ratio)
+        pixmap = self._rendered.get(key)
+        if pixmap is None:
+            pixmap = self._rendered[key] = picture.render(area, ratio)
+        return pixmap
+
+    def _blend(self, first: QPixmap, second: QPixmap, weight: float) -> QPixmap:
+        """A true cross-dissolve: weight × first + (1 − weight) × second, pixel by pixel.
+
+        Drawn straight onto the window with two opacities, the parts both pictures
+        share (the floor, the hands) would fade mid-way; Source mode with an opacity
+        interpolates instead, so what both pictures share stays solid and only what
+        moves dissolves. (Plus mode would do too, but Qt's raster engine applies its
+        opacity wrongly.)
+        """
+        canvas = QPixmap(first.size())
+        canvas.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(canvas)
+        painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
+        painter.drawPixmap(0, 0, first)
+        painter.setOpacity(1 - weight)
+        painter.drawPixmap(0, 0, second)
+        painter.end()
+        canvas.setDevicePixelRatio(first.devicePixelRatio())
+        return canvas
+
+    def resizeEvent(self, event: object) -> None:  # noqa: N802
+        self._rendered.clear()
+        super().resizeEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.StyleChange):
+            self._rendered.clear()
+        super().changeEvent(event)
 
     def paintEvent(self, event: object) -> None:  # noqa: N802
         painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-        area = QRectF(self.rect()).adjusted(8, 8, -8, -8)
-        picture = self._picture
-        if picture is None:
+        painter.fillRect(self.rect(), theme.current().color("window"))
+        shown = self._dominant()
+        if shown is None:
             return
-        if not picture.ok:
-            self._paint_placeholder(painter, area, picture.path)
+        if not shown.ok:
+            self._paint_placeholder(painter, self._area(), shown.path)
             return
-        natural = picture.natural_size()
-        natural.scale(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
-        target = QRectF(0, 0, natural.width(), natural.height())
-        target.moveCenter(area.center())
         if self._mirrored:
-            # Drawn once, shown for both sides: flip around the picture's centre.
-            painter.translate(target.center().x() * 2, 0)
+            # Drawn once, shown for both sides: flip around the widget's centre.
+            painter.translate(self.width(), 0)
             painter.scale(-1, 1)
-        picture.paint(painter, target)
+        if self._blending():
+            assert self._picture is not None and self._other is not None
+            weight = self._weight
+            if weight in (0.0, 1.0):
+                pixmap = self._pixmap(self._picture if weight else self._other)
+            else:
+                pixmap = self._blend(self._pixmap(self._picture), self._pixmap(self._other), weight)
+        else:
+            pixmap = self._pixmap(shown)
+        painter.drawPixmap(self._area().topLeft(), pixmap)
 
-    def _paint_placeholder(self, painter: QPainter, area: QRectF, path: Path | None) -> None:
+    def _paint_placeholder(self, painter: QPainter, area: QRectF, path: Path) -> None:
         t = theme.current()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(QPen(t.color("border"), 2, Qt.PenStyle.DashLine))
         painter.drawRoundedRect(area, 14, 14)
         painter.setPen(t.color("muted"))
-        name = path.name if path else ""
-        painter.drawText(area, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, f"Picture not available\n{name}")
+        painter.drawText(area, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, f"Picture not available\n{path.name}")

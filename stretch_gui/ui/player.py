@@ -16,9 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stretch_gui.core.breathing import BreathPhase
+from stretch_gui.core.breathing import BreathPhase, BreathState
 from stretch_gui.core.clock import Clock
 from stretch_gui.core.durations import format_clock
+from stretch_gui.core.frames import inhale_weight
 from stretch_gui.core.model import ExerciseStep
 from stretch_gui.core.plan import Plan, Segment, SegmentKind
 from stretch_gui.core.resources import illustration
@@ -237,6 +238,7 @@ class PlayerScreen(QWidget):
     def apply_settings(self) -> None:
         reduced = self.settings.reduced_motion
         self.pacer.set_reduced_motion(reduced)
+        self.illustration.set_reduced_motion(reduced)
         if self.driver is not None:
             self.driver.set_animating(self.settings.show_pacer and not reduced)
             self._on_segment(self.driver.session.index)
@@ -399,7 +401,7 @@ class PlayerScreen(QWidget):
                 self.breath_phase.setAccessibleDescription(phase_text)
         else:
             self.breath_phase.setText("")
-        self._show_moving_picture(segment, breath.phase if breath else None)
+        self._show_moving_picture(segment, breath)
         self._show_cue(segment, session.elapsed(), breath.phase if breath else None)
         step_number = segment.step_index + 1
         progress = (
@@ -411,21 +413,26 @@ class PlayerScreen(QWidget):
             total = session.plan.total
             self.progress_bar.setValue(int(1000 * (total - session.routine_remaining()) / total) if total else 0)
 
-    def _show_moving_picture(self, segment: Segment, phase: BreathPhase | None) -> None:
+    def _show_moving_picture(self, segment: Segment, breath: BreathState | None) -> None:
         step = segment.step
         if not isinstance(step, ExerciseStep):
             self.illustration.show_picture(BREATHING_PICTURE, mirrored=False, description="Slow breathing")
             return
         exercise = step.exercise
-        picture = exercise.image
-        # Moving exercises follow the breath: the second frame belongs to the out-breath.
-        if exercise.image_exhale and segment.kind is SegmentKind.REPS and phase in (
-            BreathPhase.EXHALE,
-            BreathPhase.PAUSE_AFTER_EXHALE,
-        ):
-            picture = exercise.image_exhale
+        # Moving exercises follow the breath: the in-breath picture blends into the out-breath one.
+        # Reps start and end breathed out, so the still parts around them show that picture.
+        moving = exercise.image_exhale is not None and step.reps is not None
+        weight = 1.0
+        if moving:
+            weight = inhale_weight(breath) if segment.kind is SegmentKind.REPS and breath is not None else 0.0
         mirrored = segment.side is not None and segment.side.value == "right"
-        self.illustration.show_picture(picture, mirrored=mirrored, description=f"{exercise.title}, {segment.side.label if segment.side else ''}")
+        self.illustration.show_picture(
+            exercise.image,
+            mirrored=mirrored,
+            description=f"{exercise.title}, {segment.side.label if segment.side else ''}",
+            other=exercise.image_exhale if moving else None,
+            weight=weight,
+        )
 
     def _show_cue(self, segment: Segment, elapsed: float, phase: BreathPhase | None) -> None:
         step = segment.step
