@@ -424,7 +424,8 @@ def test_ticks_repaint_only_when_the_blend_moves_a_step(
     window = make_window(moving_routine)
     shown = window.player.illustration
     press(qtbot, Key.Key_Space)
-    QApplication.processEvents()
+    QApplication.processEvents()  # the pain check-in hides on start, so the picture grows once
+    drawn_before = len(renders)
     counter = PaintCounter(shown)
     changes, ticks, last = 0, 0, shown.blend_weight
     for _ in range(int(DEFAULT_BREATHING.cycle * 25)):  # one breath at 25 frames a second
@@ -436,7 +437,8 @@ def test_ticks_repaint_only_when_the_blend_moves_a_step(
     assert changes > 40  # it did move, in many small steps
     assert counter.paints <= changes + 1  # the other ticks painted nothing
     assert counter.paints < ticks * 0.6
-    assert len(renders) == 2  # no SVG parse or rescale per tick
+    during = renders[drawn_before:]
+    assert len(during) == len(set(during)) <= 2  # each frame drawn at most once: no SVG parse or rescale per tick
 
 
 def test_reduced_motion_shows_the_nearer_picture_whole(
