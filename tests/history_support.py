@@ -68,3 +68,19 @@ def finish_segment(session: Session, clock: FakeClock) -> None:
 
 def open_history(path: Path, wall: FakeWallClock | None = None, **kwargs: float) -> History:
     return History(path, wall_clock=wall or FakeWallClock(), **kwargs)
+
+
+def drop_privileges_if_asked() -> None:
+    """In a test subprocess started as root: become the user named by STRETCH_GUI_TEST_UID.
+
+    Root ignores permission bits, so a read-only test must run as someone else. The switch
+    happens after the imports because the interpreter itself may live where only root can read.
+    """
+    import os
+
+    uid = os.environ.get("STRETCH_GUI_TEST_UID")
+    if uid:
+        os.setgroups([])
+        os.setgid(int(uid))
+        os.setuid(int(uid))
+        assert os.geteuid() == int(uid)

@@ -7,7 +7,13 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
-from history_support import FakeWallClock, finish_segment, new_session, open_history, write_routine_file
+from history_support import (
+    FakeWallClock,
+    finish_segment,
+    new_session,
+    open_history,
+    write_routine_file,
+)
 
 from stretch_gui.core.adherence import (
     adherence,

@@ -8,9 +8,15 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from history_support import FakeWallClock, finish_segment, new_session, open_history, write_routine_file
+from history_support import (
+    FakeWallClock,
+    finish_segment,
+    new_session,
+    open_history,
+    write_routine_file,
+)
 
-from stretch_gui.core.history import History, Moment
+from stretch_gui.core.history import History
 from stretch_gui.core.history_csv import HEADERS, csv_bytes, safe_cell
 from stretch_gui.core.recorder import SessionRecorder
 
@@ -101,7 +107,7 @@ def cli(tmp_path: Path, python: str, subprocess_env: dict[str, str]):  # type: i
 
     def run(*args: str) -> subprocess.CompletedProcess[str]:
         result = subprocess.run(
-            [python, "-m", "stretch_gui", *args], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60
+            [python, "-m", "stretch_gui", *args], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60, check=False
         )
         assert "Traceback" not in result.stdout + result.stderr, result.stdout + result.stderr
         return result

@@ -6,7 +6,12 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from history_support import finish_segment, new_session, open_history, write_routine_file
+from history_support import (
+    finish_segment,
+    new_session,
+    open_history,
+    write_routine_file,
+)
 
 from stretch_gui.core.history import HistoryVersionError, Moment, SessionStatus
 from stretch_gui.core.history_schema import CURRENT_VERSION, MIGRATIONS

@@ -210,15 +210,9 @@ class History:
             raise HistoryWriteError(
                 f"Cannot create the folder {self.path.parent} for the history file: {exc.strerror or exc}.", path=self.path
             ) from exc
+        if self.path.is_file() and self.path.stat().st_size > 0:
+            self._check_or_move_aside()
         conn = self._connect()
-        try:
-            self._check(conn)
-        except sqlite3.DatabaseError as exc:
-            conn.close()
-            if getattr(exc, "sqlite_errorname", "") not in _DAMAGED:
-                raise self._failure(exc, "open the history") from exc
-            self._move_aside()
-            conn = self._connect()
         try:
             self._prepare(conn)
         except sqlite3.Error as exc:
@@ -236,14 +230,27 @@ class History:
         except sqlite3.Error as exc:
             raise self._failure(exc, "open the history") from exc
 
-    def _check(self, conn: sqlite3.Connection) -> None:
-        """Raise SQLITE_NOTADB/SQLITE_CORRUPT for a file that is not a sound database."""
-        conn.execute("PRAGMA user_version").fetchone()  # reads the header: garbage fails here
-        problems = [row[0] for row in conn.execute("PRAGMA quick_check")]
+    def _check_or_move_aside(self) -> None:
+        """Move the file aside if it is not a sound database.
+
+        The check reads through a read-only connection: closing a writable one would
+        checkpoint the WAL into the damaged file, or delete it, before it could be kept.
+        """
+        try:
+            conn = sqlite3.connect(f"{self.path.absolute().as_uri()}?mode=ro", uri=True, timeout=self._busy_timeout)
+        except sqlite3.Error as exc:
+            raise self._failure(exc, "open the history") from exc
+        try:
+            conn.execute("PRAGMA user_version").fetchone()  # reads the header: garbage fails here
+            problems = [row[0] for row in conn.execute("PRAGMA quick_check")]
+        except sqlite3.DatabaseError as exc:
+            if getattr(exc, "sqlite_errorname", "") not in _DAMAGED:
+                raise self._failure(exc, "open the history") from exc
+            problems = [str(exc)]
+        finally:
+            conn.close()
         if problems != ["ok"]:
-            error = sqlite3.DatabaseError("; ".join(problems[:3]))
-            error.sqlite_errorname = "SQLITE_CORRUPT"  # type: ignore[attr-defined]
-            raise error
+            self._move_aside()
 
     def _prepare(self, conn: sqlite3.Connection) -> None:
         version = conn.execute("PRAGMA user_version").fetchone()[0]

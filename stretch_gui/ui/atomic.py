@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QSaveFile
 
 
 class SaveError(OSError):
@@ -27,12 +31,26 @@ def save_atomically(path: str | Path, data: bytes) -> None:
     path = Path(path)
     file = QSaveFile(str(path))
     if not file.open(QIODevice.OpenModeFlag.WriteOnly):
-        raise SaveError(f"Could not save {path}: {file.errorString()}. Any earlier file there is unchanged.", path=path)
-    written = file.write(data)
-    if written != len(data):
-        reason = file.errorString()
+        raise _error(path, file)
+    if file.write(data) != len(data):
+        error = _error(path, file)
         file.cancelWriting()
-        file.commit()  # with writing cancelled this only discards the temporary file
-        raise SaveError(f"Could not save {path}: {reason}. Any earlier file there is unchanged.", path=path)
+        file.commit()  # with writing cancelled this only removes the temporary file
+        raise error
     if not file.commit():
-        raise SaveError(f"Could not save {path}: {file.errorString()}. Any earlier file there is unchanged.", path=path)
+        raise _error(path, file)
+
+
+def _error(path: Path, file: QSaveFile) -> SaveError:
+    from PySide6.QtCore import QFileDevice
+
+    reason = file.errorString()
+    if not reason or reason == "Unknown error":
+        # A buffered write that fails at commit() (EFBIG, ENOSPC) leaves Qt without a message.
+        reason = {
+            QFileDevice.FileError.WriteError: "writing failed; the disk may be full",
+            QFileDevice.FileError.ResourceError: "out of space or resources",
+            QFileDevice.FileError.OpenError: "the file cannot be created there",
+            QFileDevice.FileError.PermissionsError: "permission denied",
+        }.get(file.error(), "the file could not be written")
+    return SaveError(f"Could not save {path}: {reason}. Any earlier file there is unchanged.", path=path)
