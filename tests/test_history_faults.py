@@ -177,7 +177,7 @@ def test_a_locked_file_gives_a_clear_busy_error_then_works_once_released(other_i
         assert record.pain_after == 2 and record.stop_reason == "other instance"
 
 
-def test_a_write_waits_for_a_short_lock(other_instance, python: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_write_waits_for_a_short_lock(other_instance) -> None:  # type: ignore[no-untyped-def]
     path, holder = other_instance
     import threading
 
