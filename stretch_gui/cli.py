@@ -9,7 +9,7 @@ from pathlib import Path
 
 from stretch_gui import __version__
 
-COMMANDS = ("validate", "show", "schema")
+COMMANDS = ("validate", "show", "schema", "history")
 
 
 def _command_parser() -> argparse.ArgumentParser:
@@ -28,15 +28,23 @@ def _command_parser() -> argparse.ArgumentParser:
     show = commands.add_parser("show", help="print a routine's timeline and total time")
     show.add_argument("file", metavar="FILE", type=Path)
     commands.add_parser("schema", help="print the JSON Schema of the routine format, for editors")
+    history = commands.add_parser(
+        "history",
+        help="list recent sessions, or export them all with --csv FILE",
+        description="List the most recent sessions from the history the window keeps, or export every session as CSV.",
+    )
+    history.add_argument("--csv", metavar="FILE", type=Path, help="write every session to FILE as CSV (for a spreadsheet)")
+    history.add_argument("--database", metavar="PATH", type=Path, help="the history file (default: the one the window uses)")
+    history.add_argument("--limit", metavar="N", type=int, default=10, help="how many sessions to list (default 10)")
     return parser
 
 
 def _window_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="stretch-gui",
-        usage="stretch-gui [FILE]\n       stretch-gui {validate,show,schema} ...",
+        usage="stretch-gui [FILE]\n       stretch-gui {validate,show,schema,history} ...",
         description="Open the stretch-gui window, optionally straight into a routine file. "
-        "Commands: validate FILE..., show FILE, schema (see 'stretch-gui COMMAND --help').",
+        "Commands: validate FILE..., show FILE, schema, history [--csv FILE] (see 'stretch-gui COMMAND --help').",
     )
     parser.add_argument("--version", action="version", version=f"stretch-gui {__version__}")
     parser.add_argument("file", nargs="?", metavar="FILE", type=Path, help="a routine file to open, paused on its first step")
@@ -51,6 +59,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _validate(options.files)
         if options.command == "show":
             return _show(options.file)
+        if options.command == "history":
+            from stretch_gui.history_cli import run_history
+
+            return run_history(database=options.database, csv_file=options.csv, limit=options.limit)
         return _schema()
     options = _window_parser().parse_args(args)
     from stretch_gui.ui.app import run  # Qt is imported only when a window is wanted

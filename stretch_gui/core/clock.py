@@ -8,7 +8,17 @@ in the dark.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
+from datetime import datetime
 from typing import Protocol
+
+# The time of day, for records only (the history's start and end times); never for timing.
+WallClock = Callable[[], datetime]
+
+
+def local_now() -> datetime:
+    """The wall-clock time here, with its UTC offset, to the second."""
+    return datetime.now().astimezone().replace(microsecond=0)
 
 
 class Clock(Protocol):

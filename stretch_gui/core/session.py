@@ -10,7 +10,7 @@ there.
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from stretch_gui.core.breathing import BreathState, breath_at
@@ -76,14 +76,23 @@ Listener = Callable[[SessionEvent], None]
 
 
 class Session:
-    def __init__(self, plan: Plan, clock: Clock) -> None:
+    """One play-through of a plan.
+
+    ``start_index`` opens the session, READY and paused, on a later segment: how a routine
+    cut short by a crash carries on where it was (see ``stretch_gui.core.history``). Only
+    segments from there on get an outcome in ``outcomes`` and in ``summary()``.
+    """
+
+    def __init__(self, plan: Plan, clock: Clock, *, start_index: int = 0) -> None:
         if not plan.segments:
             raise ValueError("a session needs a plan with at least one segment")
+        if not 0 <= start_index < len(plan.segments):
+            raise ValueError(f"start_index {start_index} is outside the plan's {len(plan.segments)} segments")
         self.plan = plan
         self._clock = clock
         self._listeners: list[Listener] = []
         self._state = SessionState.READY
-        self._index = 0
+        self._index = start_index
         self._segment_start = clock.now()  # moved forward by pauses
         self._paused_at: float | None = clock.now()  # READY counts as paused
         self._active_before_segment = 0.0
@@ -246,17 +255,28 @@ class Session:
         self._emit(EventKind.STATE_CHANGED, self._clock.now() if at is None else at, cause, left_index)
 
     def summary(self) -> Summary:
-        work_by_step: dict[int, list[int]] = {}
-        for i, segment in enumerate(self.plan.segments):
-            # A breathing step is work, but not an exercise (see Routine.exercise_count).
-            if segment.kind.is_work and isinstance(segment.step, ExerciseStep):
-                work_by_step.setdefault(segment.step_index, []).append(i)
-        completed = skipped = 0
-        for indices in work_by_step.values():
-            results = [self.outcomes.get(i) for i in indices]
-            if all(r is Outcome.COMPLETED for r in results):
-                completed += 1
-            elif any(r is not None for r in results):
-                skipped += 1
+        completed, skipped = exercise_counts(self.plan, self.outcomes)
         stopped = self._state is SessionState.STOPPED
         return Summary(completed, skipped, self.active_seconds(), stopped, self.stop_reason if stopped else "")
+
+
+def exercise_counts(plan: Plan, outcomes: Mapping[int, Outcome]) -> tuple[int, int]:
+    """(completed, skipped) exercises, from the outcomes of a plan's segments by index.
+
+    An exercise is completed when every one of its work segments was; skipped when some
+    have an outcome but not all were completed. The history uses this too, with outcomes
+    gathered across a crash and a resume.
+    """
+    work_by_step: dict[int, list[int]] = {}
+    for i, segment in enumerate(plan.segments):
+        # A breathing step is work, but not an exercise (see Routine.exercise_count).
+        if segment.kind.is_work and isinstance(segment.step, ExerciseStep):
+            work_by_step.setdefault(segment.step_index, []).append(i)
+    completed = skipped = 0
+    for indices in work_by_step.values():
+        results = [outcomes.get(i) for i in indices]
+        if all(r is Outcome.COMPLETED for r in results):
+            completed += 1
+        elif any(r is not None for r in results):
+            skipped += 1
+    return completed, skipped
