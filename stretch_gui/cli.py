@@ -9,7 +9,7 @@ from pathlib import Path
 
 from stretch_gui import __version__
 
-COMMANDS = ("validate", "show", "schema")
+COMMANDS = ("validate", "show", "schema", "handout")
 
 
 def _command_parser() -> argparse.ArgumentParser:
@@ -28,15 +28,24 @@ def _command_parser() -> argparse.ArgumentParser:
     show = commands.add_parser("show", help="print a routine's timeline and total time")
     show.add_argument("file", metavar="FILE", type=Path)
     commands.add_parser("schema", help="print the JSON Schema of the routine format, for editors")
+    handout = commands.add_parser(
+        "handout",
+        help="write a printable PDF handout of a routine, with a two-week log",
+        description="Write a routine as a printable PDF handout: pictures, instructions, doses, cautions "
+        "and a two-week tick-box log. Exit status 1 for a broken routine, 2 when the PDF cannot be written.",
+    )
+    handout.add_argument("file", metavar="ROUTINE", type=Path, help="the routine file")
+    handout.add_argument("-o", "--output", metavar="FILE.pdf", type=Path, required=True, help="where to write the PDF")
+    handout.add_argument("--paper", choices=("a4", "letter"), default="a4", help="paper size (default: a4)")
     return parser
 
 
 def _window_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="stretch-gui",
-        usage="stretch-gui [FILE]\n       stretch-gui {validate,show,schema} ...",
+        usage="stretch-gui [FILE]\n       stretch-gui {validate,show,schema,handout} ...",
         description="Open the stretch-gui window, optionally straight into a routine file. "
-        "Commands: validate FILE..., show FILE, schema (see 'stretch-gui COMMAND --help').",
+        "Commands: validate FILE..., show FILE, schema, handout FILE -o PDF (see 'stretch-gui COMMAND --help').",
     )
     parser.add_argument("--version", action="version", version=f"stretch-gui {__version__}")
     parser.add_argument("file", nargs="?", metavar="FILE", type=Path, help="a routine file to open, paused on its first step")
@@ -51,6 +60,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _validate(options.files)
         if options.command == "show":
             return _show(options.file)
+        if options.command == "handout":
+            return _handout(options.file, options.output, options.paper)
         return _schema()
     options = _window_parser().parse_args(args)
     from stretch_gui.ui.app import run  # Qt is imported only when a window is wanted
@@ -88,6 +99,32 @@ def _show(file: Path) -> int:
         print(exc, file=sys.stderr)
         return 1
     print(build_plan(routine).describe())
+    return 0
+
+
+def _handout(file: Path, output: Path, paper: str) -> int:
+    from stretch_gui.core.errors import RoutineError
+    from stretch_gui.core.loader import load_routine_file
+
+    try:
+        routine = load_routine_file(file)
+    except RoutineError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    from stretch_gui.ui.handout_pdf import (
+        HandoutWriteError,
+        ensure_gui_application,
+        write_pdf,
+    )
+
+    ensure_gui_application()
+    try:
+        pages = write_pdf(routine, output, paper=paper)
+    except HandoutWriteError as exc:
+        kept = " (the existing file was left as it was)" if output.exists() else ""
+        print(f"stretch-gui: {exc}{kept}", file=sys.stderr)
+        return 2
+    print(f"{output}: {pages} pages, {routine.title}")
     return 0
 
 
