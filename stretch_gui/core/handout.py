@@ -46,10 +46,7 @@ SAFETY_LINES = (
     ),
 )
 
-BREATHING_INSTRUCTIONS = (
-    "Keep still and breathe slowly and deeply. "
-    "As you breathe in, let your ribs spread; picture a tight knot slowly coming loose."
-)
+BREATHING_INSTRUCTIONS = "Keep still and breathe slowly and deeply, letting your ribs spread on each breath in."
 
 
 @dataclass(frozen=True)

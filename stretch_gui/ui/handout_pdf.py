@@ -257,7 +257,7 @@ class _Canvas:
             height = self.measure(draw, self.width)
             if height > available:
                 # Longer than a whole page (a very long custom exercise): shrink it to fit rather than cut it.
-                scale = available / height
+                scale = self._scale_to_fit(draw, available)
                 self.painter.save()
                 self.painter.scale(scale, scale)
                 draw(self, 0, y / scale, self.width / scale)
@@ -267,6 +267,17 @@ class _Canvas:
                 draw(self, 0, y, self.width)
                 y += height + BLOCK_GAP
         self._footer(footer, page, total)
+
+    def _scale_to_fit(self, draw: Draw, available: float) -> float:
+        """The largest scale at which the block fits; a smaller scale also wraps its text wider."""
+        low, high = 0.05, 1.0
+        for _ in range(12):
+            middle = (low + high) / 2
+            if self.measure(draw, self.width / middle) * middle <= available:
+                low = middle
+            else:
+                high = middle
+        return low
 
     def _footer(self, text: str, page: int, total: int) -> None:
         top = self.height - FOOTER_HEIGHT + 18
@@ -396,7 +407,11 @@ def _step_pictures(c: _Canvas, x: float, y: float, step: HandoutStep) -> float:
     if step.image_exhale is None:
         c.picture(step.image, x, y, PICTURE_WIDTH, PICTURE_HEIGHT)
         c.frame(x, y, PICTURE_WIDTH, PICTURE_HEIGHT, color=FRAME, width=0.5, radius=4)
-        return PICTURE_HEIGHT
+        if not step.both_sides:
+            return PICTURE_HEIGHT
+        # One picture serves both sides, as in the app; say so, or the right side gets forgotten.
+        caption = "Shown on one side. Do the left side first, then the right."
+        return PICTURE_HEIGHT + 4 + c.text(x, y + PICTURE_HEIGHT + 4, PICTURE_WIDTH, caption, "small", color=SOFT_INK)
     # A moving exercise: both positions, each with the breath that goes with it.
     used = 0.0
     for caption, path in (("Breathe in", step.image), ("Breathe out", step.image_exhale)):
