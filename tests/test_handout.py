@@ -68,6 +68,7 @@ def test_back_spasm_relief_reads_as_a_physio_would_write_it(repo_root: Path) -> 
     assert handout.total == "about 17 min"
     assert handout.byline == "From the stretch-gui team"
     assert handout.log_columns[0] == "1. Slow breathing" and handout.log_columns[-1] == "8. Slow breathing"
+    assert handout.log_instructions.startswith("Tick a box each time you do a step: 2 boxes a day, one for each time. ")
 
 
 def test_desk_break_breathing_rounds_to_half_minutes(repo_root: Path) -> None:
@@ -125,6 +126,7 @@ def test_a_prescription_with_everything_filled_in(write_routine: WriteRoutine) -
     assert breathe.dosage == "Slow breathing: 2 min"
     assert breathe.breathing == "Breathe in 4 s, breathe out 6 s, pause 2 s."
     assert "3 times a week" in handout.how_to_use
+    assert handout.log_instructions.startswith("Tick a box on the days you do a step. Aim for 3 times a week. ")
 
 
 def test_no_frequency_and_no_author(write_routine: WriteRoutine) -> None:

@@ -120,10 +120,13 @@ class Handout:
     @property
     def log_instructions(self) -> str:
         done = "the routine" if self.log_columns == ("Done",) else "a step"
-        text = f"Tick a box each time you do {done}."
         if self.sessions_per_day > 1:
-            text += f" There are {self.sessions_per_day} boxes a day: one for each time."
-        return text + " Each evening, write down your pain from 0 (none) to 10 (the worst you can imagine)."
+            ticks = f"Tick a box each time you do {done}: {self.sessions_per_day} boxes a day, one for each time."
+        elif self.frequency.endswith("a week"):
+            ticks = f"Tick a box on the days you do {done}. Aim for {self.frequency}."
+        else:
+            ticks = f"Tick a box on the days you do {done}."
+        return ticks + " Each evening, write down your pain from 0 (none) to 10 (the worst you can imagine)."
 
 
 def spoken_duration(seconds: float) -> str:
