@@ -9,6 +9,7 @@ import pytest
 
 from stretch_gui.core.handout import (
     MAX_BOXES_PER_DAY,
+    MAX_BOXES_PER_ROW,
     MAX_LOG_COLUMNS,
     SAFETY_LINES,
     breathing_in_words,
@@ -138,17 +139,24 @@ def test_no_frequency_and_no_author(write_routine: WriteRoutine) -> None:
     assert handout.total == "about 30 s"
 
 
-def test_many_steps_log_one_done_column_and_many_sessions_cap_the_boxes(write_routine: WriteRoutine) -> None:
+def test_many_steps_log_one_done_column_and_many_sessions_a_number(write_routine: WriteRoutine) -> None:
     def routine(step_count: int) -> str:
         steps = "".join("  - exercise: childs-pose\n" for _ in range(step_count))
         return f"format: 1\ntitle: Long\nfrequency: {{per_day: 5}}\nsteps:\n{steps}"
 
     too_many = build_handout(load_routine_file(write_routine(routine(MAX_LOG_COLUMNS + 1))))
     assert too_many.log_columns == ("Done",)
-    assert too_many.sessions_per_day == MAX_BOXES_PER_DAY
-    assert "do the routine" in too_many.log_instructions
+    assert too_many.sessions_per_day == 5
+    assert too_many.boxes_per_day == 0  # five boxes a day do not fit: the patient writes a number
+    assert too_many.log_instructions.startswith("Write how many times you did the routine each day. Aim for 5 times a day. ")
     fits = build_handout(load_routine_file(write_routine(routine(MAX_LOG_COLUMNS))))
     assert fits.log_columns[-1] == f"{MAX_LOG_COLUMNS}. Child's pose"
+    three = build_handout(load_routine_file(write_routine(routine(5).replace("per_day: 5", f"per_day: {MAX_BOXES_PER_DAY}"))))
+    assert three.boxes_per_day == MAX_BOXES_PER_DAY
+    assert len(three.log_columns) == 5  # 15 boxes across a row still leave room for a pen
+    assert 5 * MAX_BOXES_PER_DAY <= MAX_BOXES_PER_ROW < 6 * MAX_BOXES_PER_DAY
+    crowded = build_handout(load_routine_file(write_routine(routine(6).replace("per_day: 5", f"per_day: {MAX_BOXES_PER_DAY}"))))
+    assert crowded.log_columns == ("Done",)
 
 
 @pytest.mark.parametrize(

@@ -144,6 +144,8 @@ def test_pictures_custom_missing_and_letter_paper(write_routine: WriteRoutine, t
             hold: 10s
           - exercise: {title: Lost picture, instructions: Do it., image: gone.png}
             hold: 10s
+          - exercise: {title: Words only, instructions: Do it.}
+            hold: 10s
         """
     )
     out = tmp_path / "pictures.pdf"
@@ -151,7 +153,8 @@ def test_pictures_custom_missing_and_letter_paper(write_routine: WriteRoutine, t
     assert page_size_in_points(out) == (612, 792)
     assert b"/Subtype /Image" in out.read_bytes()  # the PNG is embedded as an image
     pages = pdf_pages(out)
-    assert "No picture" in pages[0]
+    assert pages[0].count("No picture") == 1  # a placeholder for the lost file only, none where none was given
+    assert "3. Words only" in pages[0]
 
 
 def test_a4_is_the_default(tmp_path: Path, qapp) -> None:  # type: ignore[no-untyped-def]

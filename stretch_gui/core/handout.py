@@ -22,9 +22,11 @@ from stretch_gui.core.plan import build_plan
 from stretch_gui.core.resources import illustration
 
 LOG_DAYS = 14
-# More columns than this do not fit across a page with room to tick: the log falls back to one "done" column.
+# More columns, or more boxes across a row, than this leave no room for a pen on A4 or Letter:
+# the log falls back to one "done" column.
 MAX_LOG_COLUMNS = 10
-# Boxes per day in one cell of the log; beyond this a physio's "5 times a day" is written as a number.
+MAX_BOXES_PER_ROW = 16
+# Boxes per day in one cell of the log; beyond this the patient writes how many times instead.
 MAX_BOXES_PER_DAY = 3
 
 # The safety points from the project's content notes, reworded for the page.
@@ -86,7 +88,7 @@ class Handout:
     cautions: tuple[str, ...]
     safety: tuple[str, ...]
     source_name: str  # the routine's file name, for the footer
-    sessions_per_day: int  # tick boxes per day in the log
+    sessions_per_day: int  # how many times a day the routine is prescribed (1 when weekly or not said)
     log_days: int = LOG_DAYS
 
     @property
@@ -113,14 +115,21 @@ class Handout:
     @property
     def log_columns(self) -> tuple[str, ...]:
         """One column per step when they fit, else a single "done" column."""
-        if len(self.steps) > MAX_LOG_COLUMNS:
+        if len(self.steps) > MAX_LOG_COLUMNS or len(self.steps) * max(self.boxes_per_day, 1) > MAX_BOXES_PER_ROW:
             return ("Done",)
         return tuple(f"{step.number}. {step.log_label}" for step in self.steps)
 
     @property
+    def boxes_per_day(self) -> int:
+        """Tick boxes in each cell of the log; 0 means the cell is left blank for a number."""
+        return self.sessions_per_day if self.sessions_per_day <= MAX_BOXES_PER_DAY else 0
+
+    @property
     def log_instructions(self) -> str:
         done = "the routine" if self.log_columns == ("Done",) else "a step"
-        if self.sessions_per_day > 1:
+        if not self.boxes_per_day:
+            ticks = f"Write how many times you did {done} each day. Aim for {self.frequency}."
+        elif self.sessions_per_day > 1:
             ticks = f"Tick a box each time you do {done}: {self.sessions_per_day} boxes a day, one for each time."
         elif self.frequency.endswith("a week"):
             ticks = f"Tick a box on the days you do {done}. Aim for {self.frequency}."
@@ -194,7 +203,7 @@ def build_handout(routine: Routine) -> Handout:
         cautions=routine.cautions,
         safety=SAFETY_LINES,
         source_name=routine.source.name if routine.source else "",
-        sessions_per_day=min(per_day, MAX_BOXES_PER_DAY),
+        sessions_per_day=per_day,
     )
 
 

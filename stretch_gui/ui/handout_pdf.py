@@ -203,6 +203,10 @@ class _Canvas:
             self.painter.drawText(self._rect(x, y, w, height + 1), flags, text)
         return height
 
+    def elided(self, text: str, font: str, width: float) -> str:
+        """``text`` cut to ``width`` points with an ellipsis, for places that must stay one line."""
+        return self.metrics(font).elidedText(text, Qt.TextElideMode.ElideRight, width * self.unit)
+
     def text_width(self, text: str, font: str) -> float:
         return self.metrics(font).horizontalAdvance(text) / self.unit
 
@@ -284,7 +288,8 @@ class _Canvas:
         self.line(0, top, self.width, top, color=FRAME, width=0.5)
         label = f"Page {page} of {total}"
         label_width = self.text_width(label, "footer") + 4
-        self.text(0, top + 4, self.width - label_width - 12, text, "footer", color=SOFT_INK)
+        space = self.width - label_width - 12
+        self.text(0, top + 4, space, self.elided(text, "footer", space), "footer", color=SOFT_INK)
         self.text(self.width - label_width, top + 4, label_width, label, "footer", color=SOFT_INK, align=Qt.AlignmentFlag.AlignRight)
 
 
@@ -397,6 +402,9 @@ def _step(c: _Canvas, x: float, y: float, w: float, step: HandoutStep) -> float:
     top = y
     c.line(x, y, x + w, y, color=INK, width=0.8)
     y += 12
+    if step.image is None:
+        # A custom exercise written without a picture: the words take the whole width.
+        return y + _step_text(c, x, y, w, step) - top
     pictures_height = _step_pictures(c, x, y, step)
     text_x = x + PICTURE_WIDTH + 18
     text_height = _step_text(c, text_x, y, w - PICTURE_WIDTH - 18, step)
@@ -453,6 +461,7 @@ PAIN_WIDTH = 58.0
 BOX = 12.0
 BOX_GAP = 6.0
 MAX_ROW = 30.0
+MAX_ROTATED_HEADING = 140.0
 NOTE_LINE = 26.0
 
 
@@ -465,10 +474,12 @@ def _log(c: _Canvas, x: float, y: float, w: float, handout: Handout, page_height
     y += max(left, right) + 10
     y += c.text(x, y, w, handout.log_instructions, "body") + 12
 
-    columns = handout.log_columns
-    boxes = handout.sessions_per_day
-    step_w = (w - DAY_WIDTH - DATE_WIDTH - PAIN_WIDTH) / len(columns)
+    boxes = handout.boxes_per_day
+    step_w = (w - DAY_WIDTH - DATE_WIDTH - PAIN_WIDTH) / len(handout.log_columns)
     rotated = step_w < 90
+    # A long custom title must not push the fourteen rows off the page.
+    longest = MAX_ROTATED_HEADING if rotated else (step_w - 8) * 2.5
+    columns = [c.elided(label, "small_bold", longest) for label in handout.log_columns]
     header_h = _log_header_height(c, columns, step_w, rotated)
     notes_h = c.metrics("label").height() / c.unit + 4 + 3 * NOTE_LINE
     row_h = min(MAX_ROW, (page_height - (y - top) - header_h - notes_h - 16) / handout.log_days)
@@ -513,7 +524,7 @@ def _log(c: _Canvas, x: float, y: float, w: float, handout: Handout, page_height
     return y - top
 
 
-def _log_header_height(c: _Canvas, columns: tuple[str, ...], width: float, rotated: bool) -> float:
+def _log_header_height(c: _Canvas, columns: list[str], width: float, rotated: bool) -> float:
     if rotated:
         return max(c.text_width(label, "small_bold") for label in columns) + 16
     return max(c.measure(lambda cc, x, y, w, label=label: cc.text(x, y, w, label, "small_bold"), width - 8) for label in columns) + 16
@@ -544,7 +555,15 @@ def _rotated(c: _Canvas, x: float, y: float, w: float, h: float, text: str) -> N
 
 
 def _tick_boxes(c: _Canvas, x: float, y: float, w: float, h: float, count: int) -> None:
-    row = count * BOX + (count - 1) * BOX_GAP
+    if count < 1:
+        return  # left blank for a number
+    gap = BOX_GAP
+    box = BOX
+    if count * box + (count - 1) * gap > w - 6:
+        # Many steps and several times a day: smaller boxes, still in one row.
+        gap = 3.0
+        box = min(BOX, (w - 6 - (count - 1) * gap) / count)
+    row = count * box + (count - 1) * gap
     left = x + (w - row) / 2
     for i in range(count):
-        c.frame(left + i * (BOX + BOX_GAP), y + (h - BOX) / 2, BOX, BOX, width=0.8)
+        c.frame(left + i * (box + gap), y + (h - box) / 2, box, box, width=0.8)
