@@ -12,6 +12,7 @@ page breaks, the real run paints it. Measuring and painting cannot drift apart.
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -87,7 +88,7 @@ def paint_handout(handout: Handout, device: QPagedPaintDevice) -> int:
                 device.newPage()
             canvas.paint_page(blocks, footer=handout.footer, page=number, total=total)
         device.newPage()
-        canvas.paint_page([lambda c, x, y, w: _log(c, x, y, w, handout, canvas.body_height(exclude_footer=True))], footer=handout.footer, page=total, total=total)
+        canvas.paint_page([lambda c, x, y, w: _log(c, x, y, w, handout, canvas.body_height())], footer=handout.footer, page=total, total=total)
     finally:
         painter.end()
     return total
@@ -104,16 +105,30 @@ def print_routine(routine: Routine, parent: QWidget | None = None) -> bool:
     dialog.setWindowTitle(f"Print “{routine.title}”")
     if dialog.exec() != QPrintDialog.DialogCode.Accepted:
         return False
-    paint_handout(build_handout(routine), printer)
+    try:
+        paint_handout(build_handout(routine), printer)
+    except HandoutWriteError as exc:
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.warning(parent, "Not printed", f"The handout could not be printed.\n\n{exc}")
+        return False
     return True
 
 
 def export_pdf(routine: Routine, parent: QWidget | None = None) -> Path | None:
     """File › Export PDF…: ask where, write it, and say plainly if that failed. The path when written."""
+    from PySide6.QtCore import QStandardPaths
     from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-    folder = routine.source.parent if routine.source and os.access(routine.source.parent, os.W_OK) else Path.home()
-    stem = routine.source.stem if routine.source else "handout"
+    from stretch_gui.core.resources import data_dir
+
+    source = routine.source
+    # Next to the physio's file; never inside the app's own folder of built-in routines.
+    if source and source.parent.resolve() != data_dir("routines").resolve() and os.access(source.parent, os.W_OK):
+        folder = source.parent
+    else:
+        folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
+    stem = source.stem if source else "handout"
     chosen, _ = QFileDialog.getSaveFileName(parent, "Export PDF handout", str(folder / f"{stem}.pdf"), "PDF files (*.pdf)")
     if not chosen:
         return None
@@ -138,7 +153,8 @@ def ensure_gui_application() -> QGuiApplication:
     """A QGuiApplication for painting text, on the offscreen platform when there is no display."""
     app = QGuiApplication.instance()
     if app is None:
-        if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")) and os.name == "posix":
+        # X11 and Wayland systems without either (a server, a CI job) have no screen to open.
+        if sys.platform not in ("darwin", "win32") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         app = QGuiApplication(["stretch-gui"])
     assert isinstance(app, QGuiApplication)
@@ -180,8 +196,9 @@ class _Canvas:
     def height(self) -> float:
         return self.device.height() / self.unit
 
-    def body_height(self, *, exclude_footer: bool = True) -> float:
-        return self.height - (FOOTER_HEIGHT if exclude_footer else 0)
+    def body_height(self) -> float:
+        """Height left for content once the footer has its room."""
+        return self.height - FOOTER_HEIGHT
 
     def metrics(self, font: str) -> QFontMetricsF:
         return QFontMetricsF(self.fonts[font], self.device)
