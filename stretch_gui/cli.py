@@ -9,7 +9,7 @@ from pathlib import Path
 
 from stretch_gui import __version__
 
-COMMANDS = ("validate", "show", "schema", "history")
+COMMANDS = ("validate", "show", "schema", "history", "handout")
 
 
 def _command_parser() -> argparse.ArgumentParser:
@@ -36,15 +36,25 @@ def _command_parser() -> argparse.ArgumentParser:
     history.add_argument("--csv", metavar="FILE", type=Path, help="write every session to FILE as CSV (for a spreadsheet)")
     history.add_argument("--database", metavar="PATH", type=Path, help="the history file (default: the one the window uses)")
     history.add_argument("--limit", metavar="N", type=int, default=10, help="how many sessions to list (default 10)")
+    handout = commands.add_parser(
+        "handout",
+        help="write a printable PDF handout of a routine, with a two-week log",
+        description="Write a routine as a printable PDF handout: pictures, instructions, doses, cautions "
+        "and a two-week tick-box log. Exit status 1 for a broken routine, 2 when the PDF cannot be written.",
+    )
+    handout.add_argument("file", metavar="ROUTINE", type=Path, help="the routine file")
+    handout.add_argument("-o", "--output", metavar="FILE.pdf", type=Path, required=True, help="where to write the PDF")
+    handout.add_argument("--paper", choices=("a4", "letter"), default="a4", help="paper size (default: a4)")
     return parser
 
 
 def _window_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="stretch-gui",
-        usage="stretch-gui [FILE]\n       stretch-gui {validate,show,schema,history} ...",
+        usage="stretch-gui [FILE]\n       stretch-gui {validate,show,schema,history,handout} ...",
         description="Open the stretch-gui window, optionally straight into a routine file. "
-        "Commands: validate FILE..., show FILE, schema, history [--csv FILE] (see 'stretch-gui COMMAND --help').",
+        "Commands: validate FILE..., show FILE, schema, history [--csv FILE], handout FILE -o PDF "
+        "(see 'stretch-gui COMMAND --help').",
     )
     parser.add_argument("--version", action="version", version=f"stretch-gui {__version__}")
     parser.add_argument("file", nargs="?", metavar="FILE", type=Path, help="a routine file to open, paused on its first step")
@@ -63,6 +73,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             from stretch_gui.history_cli import run_history
 
             return run_history(database=options.database, csv_file=options.csv, limit=options.limit)
+        if options.command == "handout":
+            return _handout(options.file, options.output, options.paper)
         return _schema()
     options = _window_parser().parse_args(args)
     from stretch_gui.ui.app import run  # Qt is imported only when a window is wanted
@@ -100,6 +112,32 @@ def _show(file: Path) -> int:
         print(exc, file=sys.stderr)
         return 1
     print(build_plan(routine).describe())
+    return 0
+
+
+def _handout(file: Path, output: Path, paper: str) -> int:
+    from stretch_gui.core.errors import RoutineError
+    from stretch_gui.core.loader import load_routine_file
+
+    try:
+        routine = load_routine_file(file)
+    except RoutineError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    from stretch_gui.ui.handout_pdf import (
+        HandoutWriteError,
+        ensure_gui_application,
+        write_pdf,
+    )
+
+    ensure_gui_application()
+    try:
+        pages = write_pdf(routine, output, paper=paper)
+    except HandoutWriteError as exc:
+        kept = " (the existing file was left as it was)" if output.exists() else ""
+        print(f"stretch-gui: {exc}{kept}", file=sys.stderr)
+        return 2
+    print(f"{output}: {pages} pages, {routine.title}")
     return 0
 
 

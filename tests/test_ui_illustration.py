@@ -144,13 +144,13 @@ class PaintCounter(QObject):
 def renders(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Names of the pictures drawn into a fresh pixmap (an SVG parse or a raster rescale each)."""
     done: list[str] = []
-    original = illustration_module._Picture.render
+    original = illustration_module.Picture.render
 
-    def counting(self: illustration_module._Picture, *args: object) -> object:
+    def counting(self: illustration_module.Picture, *args: object) -> object:
         done.append(self.path.name)
         return original(self, *args)
 
-    monkeypatch.setattr(illustration_module._Picture, "render", counting)
+    monkeypatch.setattr(illustration_module.Picture, "render", counting)
     return done
 
 

@@ -71,7 +71,7 @@ def _svg_options() -> object | None:
     return getattr(option, "DisableAnimations", option.NoOption)
 
 
-class _Picture:
+class Picture:
     """A loaded image, SVG or raster, or nothing with the reason."""
 
     def __init__(self, path: Path) -> None:
@@ -141,6 +141,14 @@ class _Picture:
         assert self.image is not None
         return QSizeF(self.image.size())
 
+    def paint(self, painter: QPainter, target: QRectF) -> None:
+        """Draw straight onto ``painter`` (vectors stay vectors, as in a PDF)."""
+        if self.svg is not None:
+            with _qt_messages_kept(self.complaints):
+                self.svg.render(painter, target)
+        elif self.image is not None:
+            painter.drawImage(target, self.image)
+
     def render(self, size: QSize, ratio: float) -> QPixmap:
         """A transparent pixmap of ``size`` (logical pixels, sharp at ``ratio``), the picture fitted in its middle.
 
@@ -177,10 +185,10 @@ class Illustration(QWidget):
         # Opaque: a blend step repaints only this widget, not the screen behind it.
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setMinimumSize(240, 180)
-        self._pictures: OrderedDict[Path, _Picture] = OrderedDict()
+        self._pictures: OrderedDict[Path, Picture] = OrderedDict()
         self._rendered: dict[tuple[Path, int, int, float], QPixmap] = {}
-        self._picture: _Picture | None = None
-        self._other: _Picture | None = None
+        self._picture: Picture | None = None
+        self._other: Picture | None = None
         self._weight = 1.0
         self._mirrored = False
         self._reduced_motion = False
@@ -258,12 +266,12 @@ class Illustration(QWidget):
 
     # -- loading and drawing --------------------------------------------------
 
-    def _load(self, path: Path | None) -> _Picture | None:
+    def _load(self, path: Path | None) -> Picture | None:
         if path is None:
             return None
         picture = self._pictures.get(path)
         if picture is None:
-            picture = self._pictures[path] = _Picture(path)
+            picture = self._pictures[path] = Picture(path)
             while len(self._pictures) > PICTURES_KEPT:
                 dropped, _ = self._pictures.popitem(last=False)
                 self._rendered = {key: pixmap for key, pixmap in self._rendered.items() if key[0] != dropped}
@@ -277,7 +285,7 @@ class Illustration(QWidget):
             and not self._reduced_motion
         )
 
-    def _dominant(self) -> _Picture | None:
+    def _dominant(self) -> Picture | None:
         if self._other is None:
             return self._picture
         return self._picture if self._weight >= 0.5 else self._other
@@ -285,7 +293,7 @@ class Illustration(QWidget):
     def _area(self) -> QRectF:
         return QRectF(self.rect()).adjusted(MARGIN, MARGIN, -MARGIN, -MARGIN)
 
-    def _pixmap(self, picture: _Picture) -> QPixmap:
+    def _pixmap(self, picture: Picture) -> QPixmap:
         area = self._area().size().toSize()
         ratio = self.devicePixelRatioF()
         key = (picture.path, area.width(), area.height(), ratio)

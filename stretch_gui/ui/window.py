@@ -64,6 +64,12 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "&Open routine file…", QKeySequence.StandardKey.Open, self.choose_file, "openAction")
         self._action(file_menu, "&Routines", "Ctrl+L", self.show_start, "routinesAction")
         file_menu.addSeparator()
+        self.export_pdf_action = self._action(file_menu, "&Export PDF handout…", None, self.export_handout, "exportPdfAction")
+        self.print_action = self._action(file_menu, "&Print handout…", QKeySequence.StandardKey.Print, self.print_handout, "printAction")
+        for signal in (file_menu.aboutToShow, self.stack.currentChanged, self.start_screen.list.currentRowChanged):
+            signal.connect(self._update_handout_actions)
+        self._update_handout_actions()
+        file_menu.addSeparator()
         self._action(file_menu, "&Quit", QKeySequence.StandardKey.Quit, self.close, "quitAction")
         view_menu = self.menuBar().addMenu("&View")
         self.fullscreen_action = self._action(view_menu, "&Full screen", "F11", self.toggle_full_screen, "fullScreenAction")
@@ -183,6 +189,42 @@ class MainWindow(QMainWindow):
         self.completion.show_summary(title, summary)
         self.stack.setCurrentWidget(self.completion)
         self.completion.again_button.setFocus()
+
+    # -- handout ------------------------------------------------------------
+
+    def handout_routine(self) -> Routine | None:
+        """The routine playing or just finished, else the one selected in the list."""
+        if self.stack.currentWidget() is not self.start_screen:
+            return self._current.routine if self._current else None
+        # Only a list already filled: asking for entries would load every routine file.
+        if self.start_screen.list.currentRow() < 0:
+            return None
+        entry = self.start_screen.current_entry()
+        return entry.routine if entry else None
+
+    def _update_handout_actions(self) -> None:
+        enabled = self.handout_routine() is not None
+        self.export_pdf_action.setEnabled(enabled)
+        self.print_action.setEnabled(enabled)
+
+    def export_handout(self) -> None:
+        routine = self.handout_routine()
+        if routine is None:
+            return
+        from stretch_gui.ui.handout_pdf import export_pdf  # QtSvg and the PDF code load only when asked for
+
+        path = export_pdf(routine, self)
+        if path is not None:
+            self.statusBar().showMessage(f"Handout saved: {path}", 8000)
+
+    def print_handout(self) -> None:
+        routine = self.handout_routine()
+        if routine is None:
+            return
+        from stretch_gui.ui.handout_pdf import print_routine  # QtPrintSupport loads only when asked for
+
+        if print_routine(routine, self):
+            self.statusBar().showMessage("Handout sent to the printer", 8000)
 
     # -- view ---------------------------------------------------------------
 
