@@ -1,6 +1,7 @@
 """Draw stretch-gui's exercise pictures: one body, posed by its joints, written as SVG.
 
-Run ``python assets/illustrations/draw.py``; it rewrites the SVG files next to it.
+Run ``python assets/illustrations/draw.py``; it rewrites the SVG files next to it
+(or ``draw.py FOLDER`` to write them elsewhere).
 Standard library only, so anyone can redraw the pictures without the app installed.
 
 Every picture comes from the same body (segment lengths from standard
@@ -14,8 +15,10 @@ every pose is checked against plausible joint ranges before it is written.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable
+import sys
+from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -205,23 +208,6 @@ def smooth_closed(points: list[Vec]) -> str:
     return "".join(parts) + "Z"
 
 
-def smooth_open(points: list[Vec]) -> str:
-    parts = [f"M{pt(points[0])}"]
-    n = len(points)
-    for i in range(n - 1):
-        p0, p1, p2 = points[max(i - 1, 0)], points[i], points[i + 1]
-        p3 = points[min(i + 2, n - 1)]
-        c1 = add(p1, mul(sub(p2, p0), 1 / 6))
-        c2 = sub(p2, mul(sub(p3, p1), 1 / 6))
-        parts.append(f"C{pt(c1)} {pt(c2)} {pt(p2)}")
-    return "".join(parts)
-
-
-def polygon(points: Iterable[Vec]) -> str:
-    pts = list(points)
-    return "M" + "L".join(pt(p) for p in pts) + "Z"
-
-
 def outlined(paths: list[str], fill: str, *, outline: str = OUTLINE, width: float = LINE_WIDTH) -> str:
     """Shapes merged into one silhouette: the outline drawn under all of them, then their fills."""
     # One element per shape: overlapping shapes in one path could cancel each other out and leave holes.
@@ -270,7 +256,7 @@ TORSO_PROFILE = [
 
 
 def profile_at(t: float) -> tuple[float, float]:
-    for (t0, b0, f0), (t1, b1, f1) in zip(TORSO_PROFILE, TORSO_PROFILE[1:]):
+    for (t0, b0, f0), (t1, b1, f1) in pairwise(TORSO_PROFILE):
         if t0 <= t <= t1:
             k = (t - t0) / (t1 - t0)
             k = (1 - math.cos(k * math.pi)) / 2
@@ -286,7 +272,7 @@ class Limb:
     extra: tuple[str, ...] = ()
 
     def paths(self) -> list[str]:
-        out = [capsule(a, ra, b, rb) for (a, ra), (b, rb) in zip(self.joints, self.joints[1:])]
+        out = [capsule(a, ra, b, rb) for (a, ra), (b, rb) in pairwise(self.joints)]
         return out + list(self.extra)
 
 
@@ -360,8 +346,8 @@ class Side:
         hair_points.append(add(c, add(mul(up, 1), mul(fwd, -1))))
         return [neck, head], smooth_closed(hair_points)
 
-    def leg(self, *, ankle: Vec, foot_angle: float, hip_shift: Vec = (0.0, 0.0)) -> Limb:
-        hip = add(self.hip, hip_shift)
+    def leg(self, *, ankle: Vec, foot_angle: float) -> Limb:
+        hip = self.hip
         knee = two_bone(hip, ankle, THIGH, SHIN, bend=-1)
         check_knee(hip, knee, ankle)
         foot = direction(foot_angle)
@@ -370,8 +356,8 @@ class Side:
         toe = add(heel, mul(foot, FOOT))
         return Limb(((hip, 13.5), (knee, 8.5), (ankle, 5.5)), extra=(capsule(heel, 5.5, toe, 3.6),))
 
-    def arm(self, *, wrist: Vec, hand_angle: float, shoulder_shift: Vec = (0.0, 0.0)) -> Limb:
-        shoulder = add(self.shoulder, shoulder_shift)
+    def arm(self, *, wrist: Vec, hand_angle: float) -> Limb:
+        shoulder = self.shoulder
         elbow = two_bone(shoulder, wrist, UPPER_ARM, FOREARM, bend=1)
         check_elbow(shoulder, elbow, wrist)
         fingertips = add(wrist, mul(direction(hand_angle), HAND))
@@ -607,8 +593,8 @@ def cat_cow(phase: str) -> Scene:
     knee = (172.0, FLOOR - 8.5)
     hip = (knee[0], knee[1] - THIGH)
     spine = {
-        "cow": dict(arch=-13.0, neck_flex=-24.0),
-        "cat": dict(arch=17.0, neck_flex=65.0),
+        "cow": {"arch": -13.0, "neck_flex": -24.0},
+        "cat": {"arch": 17.0, "neck_flex": 65.0},
     }[phase]
     # Tilt the torso until a near-straight arm stands under the shoulder.
     arm_span = (UPPER_ARM + FOREARM) * 0.985
@@ -799,7 +785,7 @@ PICTURES: dict[str, tuple[str, str, Callable[[], Scene]]] = {
 MARGIN = 14.0
 
 
-def main() -> None:
+def main(out: Path = HERE) -> None:
     scenes = {name: draw() for name, (_, _, draw) in PICTURES.items()}
     boxes: dict[str, tuple[float, float, float, float]] = {}
     for name, (group, _, _) in PICTURES.items():
@@ -811,10 +797,11 @@ def main() -> None:
         fit = min((w - 2 * MARGIN) / (b[2] - b[0]), (h - 2 * MARGIN) / (b[3] - b[1]))
         scales[view] = min(scales.get(view, fit), fit)
     for name, (group, view, _) in PICTURES.items():
-        (HERE / name).write_text(place(scenes[name], boxes[group], scales[view]), encoding="utf-8")
+        (out / name).write_text(place(scenes[name], boxes[group], scales[view]), encoding="utf-8")
         print(f"wrote {name}")
     print("body scale: " + ", ".join(f"{view} {scale:.3f}" for view, scale in scales.items()))
 
 
 if __name__ == "__main__":
-    main()
+    # An optional folder to write to instead (the tests redraw into a temporary one and compare).
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else HERE)

@@ -5,9 +5,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from stretch_gui.core.clock import Clock
+from stretch_gui.core.resources import data_dir
 from stretch_gui.ui import theme
 from stretch_gui.ui.settings import AppSettings
 from stretch_gui.ui.window import MainWindow
@@ -26,11 +28,21 @@ def create_window(
     return window
 
 
+def app_icon() -> QIcon:
+    """The icon at the sizes it was drawn for; Qt reads a file only when a size is shown."""
+    icon = QIcon()
+    for size in (16, 24, 32, 48, 64, 128, 256):
+        icon.addFile(str(data_dir("assets") / "icons" / f"stretch-gui-{size}.png"))
+    return icon
+
+
 def run(file: Path | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("stretch-gui")
     app.setOrganizationName("stretch-gui")
     app.setApplicationDisplayName("stretch-gui")
+    app.setWindowIcon(app_icon())
+    app.setDesktopFileName("stretch-gui")  # Wayland matches the window to packaging/linux/stretch-gui.desktop
     window = create_window(file)
     window.show()
     return app.exec()
