@@ -35,6 +35,8 @@ def test_wheel_contains_the_data(wheel: Path, repo_root: Path) -> None:
     assert {f"stretch_gui/_data/routines/{name}" for name in routines} <= names
     assert "stretch_gui/_data/assets/exercises.yaml" in names
     assert {f"stretch_gui/_data/assets/illustrations/{name}" for name in illustrations} <= names
+    icons = sorted(p.name for p in (repo_root / "assets" / "icons").glob("stretch-gui*"))
+    assert "stretch-gui-16.png" in icons and {f"stretch_gui/_data/assets/icons/{name}" for name in icons} <= names
     assert "stretch_gui/core/routine.schema.json" in names
     assert "stretch_gui/__main__.py" in names and "stretch_gui/cli.py" in names
     assert not any(name.startswith(("tests/", "routines/", "assets/")) for name in names), "data outside the package"

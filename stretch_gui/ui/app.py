@@ -6,10 +6,12 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from stretch_gui.core import validation
 from stretch_gui.core.clock import Clock
+from stretch_gui.core.resources import data_dir
 from stretch_gui.core.schema_memory import SchemaMemory
 from stretch_gui.ui import theme
 from stretch_gui.ui.settings import AppSettings
@@ -29,11 +31,21 @@ def create_window(
     return window
 
 
+def app_icon() -> QIcon:
+    """The icon at the sizes it was drawn for; Qt reads a file only when a size is shown."""
+    icon = QIcon()
+    for size in (16, 24, 32, 48, 64, 128, 256):
+        icon.addFile(str(data_dir("assets") / "icons" / f"stretch-gui-{size}.png"))
+    return icon
+
+
 def prepare_application(app: QApplication) -> None:
     """What the real app sets up before its window; the benchmark calls it too."""
     app.setApplicationName("stretch-gui")
     app.setOrganizationName("stretch-gui")
     app.setApplicationDisplayName("stretch-gui")
+    app.setWindowIcon(app_icon())
+    app.setDesktopFileName("stretch-gui")  # Wayland matches the window to packaging/linux/stretch-gui.desktop
     cache = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation)
     if cache:
         validation.memory = SchemaMemory(Path(cache) / "schema-passes.txt")

@@ -12,9 +12,10 @@ if TYPE_CHECKING:
 class SaveError(OSError):
     """A file could not be saved; the message says which and why, and the old file is untouched."""
 
-    def __init__(self, message: str, *, path: Path) -> None:
+    def __init__(self, message: str, *, path: Path, reason: str = "") -> None:
         super().__init__(message)
         self.path = path
+        self.reason = reason or message
 
     def __str__(self) -> str:
         return str(self.args[0])
@@ -53,4 +54,4 @@ def _error(path: Path, file: QSaveFile) -> SaveError:
             QFileDevice.FileError.OpenError: "the file cannot be created there",
             QFileDevice.FileError.PermissionsError: "permission denied",
         }.get(file.error(), "the file could not be written")
-    return SaveError(f"Could not save {path}: {reason}. Any earlier file there is unchanged.", path=path)
+    return SaveError(f"Could not save {path}: {reason}. Any earlier file there is unchanged.", path=path, reason=reason)

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSaveFile, QSizeF, Qt
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -33,6 +33,7 @@ from PySide6.QtGui import (
 
 from stretch_gui.core.handout import Handout, HandoutStep, build_handout
 from stretch_gui.core.model import Routine
+from stretch_gui.ui.atomic import SaveError, save_atomically
 from stretch_gui.ui.illustration import Picture
 
 if TYPE_CHECKING:
@@ -59,18 +60,23 @@ def write_pdf(routine: Routine, path: str | Path, *, paper: str = "a4") -> int:
 
     Needs a QGuiApplication. Raises HandoutWriteError with a readable reason.
     """
-    target = QSaveFile(os.fspath(path))
-    if not target.open(QSaveFile.OpenModeFlag.WriteOnly):
-        raise HandoutWriteError(f"cannot write {path}: {target.errorString()}")
-    writer = QPdfWriter(target)
+    # Drawn in memory, then saved whole: QPdfWriter does not check its writes, so a disk
+    # that fills up half-way would otherwise leave a cut-off PDF in place of the old one.
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
     writer.setResolution(PDF_DPI)
     writer.setTitle(routine.title)
     writer.setCreator("stretch-gui")
     writer.setPageSize(QPageSize(PAPER_SIZES[paper]))
     writer.setPageMargins(QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM), QPageLayout.Unit.Millimeter)
     pages = paint_handout(build_handout(routine), writer)
-    if not target.commit():
-        raise HandoutWriteError(f"cannot write {path}: {target.errorString()}")
+    del writer  # finishes the PDF into the buffer
+    buffer.close()
+    try:
+        save_atomically(Path(os.fspath(path)), bytes(buffer.data().data()))
+    except SaveError as exc:
+        raise HandoutWriteError(f"cannot write {path}: {exc.reason}") from None
     return pages
 
 
