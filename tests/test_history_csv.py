@@ -184,11 +184,18 @@ def test_the_default_path_uses_the_names_the_window_sets(qapp, monkeypatch: pyte
         def show(self) -> None:
             pass
 
-    monkeypatch.setattr(app, "create_window", lambda file=None: NoWindow())
+    given: list[Path | None] = []
+
+    def create_window(file=None, *, history_file=None):  # type: ignore[no-untyped-def]
+        given.append(history_file)
+        return NoWindow()
+
+    monkeypatch.setattr(app, "create_window", create_window)
     monkeypatch.setattr(type(qapp), "exec", lambda self: 0)
     try:
         assert app.run() == 0
         window_location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+        assert given == [Path(window_location) / "history.sqlite3"]  # the window records where the CLI reads
         QCoreApplication.setOrganizationName("something else")
         QCoreApplication.setApplicationName("python")
         assert history_database_path() == Path(window_location) / "history.sqlite3"

@@ -14,18 +14,23 @@ from stretch_gui.core.clock import Clock
 from stretch_gui.core.resources import data_dir
 from stretch_gui.core.schema_memory import SchemaMemory
 from stretch_gui.ui import theme
+from stretch_gui.ui.history_files import APPLICATION, ORGANIZATION, history_database_path
 from stretch_gui.ui.settings import AppSettings
 from stretch_gui.ui.window import MainWindow
 
 
 def create_window(
-    file: Path | None = None, *, settings: AppSettings | None = None, clock: Clock | None = None
+    file: Path | None = None,
+    *,
+    settings: AppSettings | None = None,
+    clock: Clock | None = None,
+    history_file: Path | None = None,
 ) -> MainWindow:
     app = QApplication.instance()
     assert isinstance(app, QApplication), "create a QApplication first"
     settings = settings or AppSettings()
     theme.apply(app, settings.theme, settings.text_size)
-    window = MainWindow(settings, clock=clock)
+    window = MainWindow(settings, clock=clock, history_file=history_file)
     if file is not None:
         window.open_file(file)
     return window
@@ -41,8 +46,8 @@ def app_icon() -> QIcon:
 
 def prepare_application(app: QApplication) -> None:
     """What the real app sets up before its window; the benchmark calls it too."""
-    app.setApplicationName("stretch-gui")
-    app.setOrganizationName("stretch-gui")
+    app.setApplicationName(APPLICATION)
+    app.setOrganizationName(ORGANIZATION)  # QSettings, the cache and the history all live under these
     app.setApplicationDisplayName("stretch-gui")
     app.setWindowIcon(app_icon())
     app.setDesktopFileName("stretch-gui")  # Wayland matches the window to packaging/linux/stretch-gui.desktop
@@ -54,6 +59,6 @@ def prepare_application(app: QApplication) -> None:
 def run(file: Path | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     prepare_application(app)
-    window = create_window(file)
+    window = create_window(file, history_file=history_database_path())
     window.show()
     return app.exec()

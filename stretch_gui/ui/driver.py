@@ -21,9 +21,11 @@ class SessionDriver(QObject):
     stateChanged = Signal(str)  # noqa: N815
     ticked = Signal()
 
-    def __init__(self, plan: Plan, *, clock: Clock | None = None, parent: QObject | None = None) -> None:
+    def __init__(
+        self, plan: Plan, *, clock: Clock | None = None, start_index: int = 0, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
-        self.session = Session(plan, clock or MonotonicClock())
+        self.session = Session(plan, clock or MonotonicClock(), start_index=start_index)
         self.session.subscribe(self._forward)
         self._animate = True
         self.timer = QTimer(self)

@@ -69,6 +69,7 @@ class PlayerScreen(QWidget):
     sessionEnded = Signal(object)  # noqa: N815 - Summary
     soundToggleRequested = Signal()  # noqa: N815
     hurtMarked = Signal(int)  # noqa: N815 - the segment index where it hurt
+    checkedInBefore = Signal(object, str)  # noqa: N815 - pain 0–10 or None, note; sent on the first start
 
     def __init__(self, settings: AppSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -77,6 +78,7 @@ class PlayerScreen(QWidget):
         self.driver: SessionDriver | None = None
         self._stop_dialog: QMessageBox | None = None
         self._resume_after_dialog = False
+        self._was_ready = False
         self._build()
         self._bind_keys()
 
@@ -213,10 +215,10 @@ class PlayerScreen(QWidget):
 
     # -- a session ----------------------------------------------------------
 
-    def play(self, plan: Plan, *, clock: Clock | None = None) -> SessionDriver:
-        """Show ``plan`` on its first segment, paused, ready for Space."""
+    def play(self, plan: Plan, *, clock: Clock | None = None, start_index: int = 0) -> SessionDriver:
+        """Show ``plan`` on its first segment (or ``start_index``, to resume), paused, ready for Space."""
         self.close_session()
-        driver = SessionDriver(plan, clock=clock, parent=self)
+        driver = SessionDriver(plan, clock=clock, start_index=start_index, parent=self)
         driver.segmentChanged.connect(self._on_segment)
         driver.stateChanged.connect(self._on_state)
         driver.ticked.connect(self._on_tick)
@@ -224,7 +226,8 @@ class PlayerScreen(QWidget):
         self.apply_settings()
         self.routine_title.setText(plan.routine.title)
         self.before_check_in.clear()
-        self._on_segment(0)
+        self._was_ready = True
+        self._on_segment(start_index)
         self._on_state(driver.session.state.value)
         self.start_pause_button.setFocus()
         return driver
@@ -316,6 +319,10 @@ class PlayerScreen(QWidget):
     def _on_state(self, _state: str) -> None:
         assert self.driver is not None
         state = self.driver.session.state
+        if self._was_ready and state is not SessionState.READY:
+            self._was_ready = False
+            if state is SessionState.RUNNING:
+                self.checkedInBefore.emit(self.before_check_in.value(), self.before_check_in.note_text())
         self.start_pause_button.setText({SessionState.READY: "Start", SessionState.RUNNING: "Pause"}.get(state, "Resume"))
         self.start_pause_button.setAccessibleName(
             {SessionState.READY: "Start (Space)", SessionState.RUNNING: "Pause (Space)"}.get(state, "Resume (Space)")

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox, QStackedWidget
 
@@ -24,11 +26,15 @@ from stretch_gui.ui.settings import AppSettings
 from stretch_gui.ui.settings_dialog import SettingsDialog
 from stretch_gui.ui.start import RoutineEntry, StartScreen
 
+if TYPE_CHECKING:
+    from stretch_gui.core.history import History, SessionRecord
+    from stretch_gui.core.recorder import SessionRecorder
+
 ROUTINE_SUFFIXES = (".yaml", ".yml")
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, settings: AppSettings, *, clock: Clock | None = None) -> None:
+    def __init__(self, settings: AppSettings, *, clock: Clock | None = None, history_file: Path | None = None) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
         self.setWindowTitle("stretch-gui")
@@ -37,6 +43,12 @@ class MainWindow(QMainWindow):
         self._clock = clock
         self._current: RoutineEntry | None = None
         self._loaded: dict[tuple[Path, int, int], Routine] = {}
+        # The record of sessions: opened after the window shows (sqlite3 is not needed to paint it).
+        self.history_file = history_file
+        self._history: History | None = None
+        self._history_problem = ""
+        self.recorder: SessionRecorder | None = None
+        self._first_show_done = False
 
         self.start_screen = StartScreen()
         self.player = PlayerScreen(settings)
@@ -53,7 +65,11 @@ class MainWindow(QMainWindow):
         self.player.sessionEnded.connect(self._session_ended)
         self.completion.againRequested.connect(lambda: self._current and self.play(self._current))
         self.completion.routinesRequested.connect(self.show_start)
+        self.safety_screen.finished.connect(self._checked_in_after)
         self.safety_screen.finished.connect(lambda _pain, _note: self.show_start())
+        self.completion.checkedIn.connect(self._checked_in_after)
+        self.player.checkedInBefore.connect(self._checked_in_before)
+        self.player.hurtMarked.connect(lambda _index: self._record(lambda recorder: recorder.mark_hurt()))
         self._build_menus()
         self.start_screen.set_source(self._routine_entries)
         self.resize(1200, 800)
@@ -158,9 +174,11 @@ class MainWindow(QMainWindow):
         box.setStandardButtons(QMessageBox.StandardButton.Ok)
         box.open()
 
-    def play(self, entry: RoutineEntry) -> None:
+    def play(self, entry: RoutineEntry, *, resume: SessionRecord | None = None) -> None:
         self._current = entry
-        self.player.play(build_plan(entry.routine), clock=self._clock)
+        start_index = resume.resume_index if resume is not None else 0
+        self.player.play(build_plan(entry.routine), clock=self._clock, start_index=start_index)
+        self._start_recording(resume)
         self.stack.setCurrentWidget(self.player)
         self.player.start_pause_button.setFocus()
 
@@ -289,8 +307,137 @@ class MainWindow(QMainWindow):
                 return
 
     def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+        self._end_recording()
         self.player.close_session()
+        if self._history is not None:
+            self._history.close()
         super().closeEvent(event)
+
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+        super().showEvent(event)
+        if not self._first_show_done:
+            self._first_show_done = True
+            QTimer.singleShot(0, self._offer_resume)
+
+    # -- history ------------------------------------------------------------
+
+    def history_store(self) -> History | None:
+        """The history, opened on first use; None (after saying why, once) when it cannot be used."""
+        if self._history is not None or self.history_file is None or self._history_problem:
+            return self._history
+        from stretch_gui.core.history import History, HistoryError
+
+        try:
+            self._history = History(self.history_file)
+        except HistoryError as exc:
+            self._history_problem = str(exc)
+            self._tell("historyProblemDialog", "Your history cannot be used",
+                       f"{exc}\n\nRoutines still work; sessions are not recorded until this is fixed.")
+            return None
+        if self._history.notice:
+            self._tell("historyNoticeDialog", "Your history was damaged", self._history.notice)
+        return self._history
+
+    def _tell(self, name: str, title: str, text: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self)
+        box.setObjectName(name)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    def _history_error(self, error: Exception) -> None:
+        self._tell("historyWriteDialog", "Could not save to your history",
+                   f"{error}\n\nThe routine goes on; saving is tried again as it continues.")
+
+    def _start_recording(self, resume: SessionRecord | None = None) -> None:
+        self._end_recording()
+        history = self.history_store()
+        driver = self.player.driver
+        if history is None or driver is None:
+            return
+        from stretch_gui.core.recorder import SessionRecorder
+
+        self.recorder = SessionRecorder(history, driver.session, resume=resume, on_error=self._history_error)
+
+    def _end_recording(self) -> None:
+        if self.recorder is not None:
+            self.recorder.flush()
+            self.recorder = None
+
+    def _record(self, action: Callable[[SessionRecorder], None]) -> None:
+        """A check-in or a hurt mark: saved when there is a record, and a failure is said, not raised."""
+        if self.recorder is None:
+            return
+        from stretch_gui.core.history import HistoryError
+
+        try:
+            action(self.recorder)
+        except HistoryError as exc:
+            self._history_error(exc)
+
+    def _checked_in_before(self, pain: int | None, note: str) -> None:
+        if pain is not None or note:
+            self._record(lambda recorder: recorder.check_in_before(rating=pain, note=note))
+
+    def _checked_in_after(self, pain: int | None, note: str) -> None:
+        if (pain is not None or note) and self.recorder is not None and self.recorder.session_id is not None:
+            self._record(lambda recorder: recorder.check_in_after(rating=pain, note=note))
+
+    def _offer_resume(self) -> None:
+        """After a crash: offer to carry on the routine that was cut short, where it was."""
+        history = self.history_store()
+        if history is None:
+            return
+        from stretch_gui.core.history import HistoryError
+
+        try:
+            record = history.unfinished_session()
+        except HistoryError:
+            return
+        if record is None:
+            return
+        routine = None
+        if record.resumable and record.routine.file:
+            try:
+                routine = self._load(Path(record.routine.file))
+            except RoutineError:
+                routine = None
+        if routine is None or routine.content_hash != record.routine.content_hash:
+            # The file is gone or has been changed since: the old place in it means nothing now.
+            self._record_abandoned(record)
+            return
+        box = QMessageBox(self)
+        box.setObjectName("resumeDialog")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setWindowTitle("Resume where you left off?")
+        box.setText(f"“{record.routine.title}” stopped part-way last time.")
+        box.setInformativeText("Carry on where you left off, or leave it and start fresh another time?")
+        resume = box.addButton("Resume", QMessageBox.ButtonRole.AcceptRole)
+        resume.setObjectName("resumeButton")
+        leave = box.addButton("Not now", QMessageBox.ButtonRole.RejectRole)
+        leave.setObjectName("leaveButton")
+        box.setDefaultButton(resume)
+        box.setEscapeButton(leave)
+        path = Path(record.routine.file)
+
+        def answered(_result: int) -> None:
+            if box.clickedButton() is resume and routine is not None:
+                self.play(RoutineEntry(routine, path.resolve(), builtin=False), resume=record)
+            else:
+                self._record_abandoned(record)
+
+        box.finished.connect(answered)
+        box.open()
+
+    def _record_abandoned(self, record: SessionRecord) -> None:
+        history = self.history_store()
+        if history is None:
+            return
+        from stretch_gui.core.history import HistoryError
+
+        try:
+            history.mark_abandoned(record.id)
+        except HistoryError as exc:
+            self._history_error(exc)
 
     def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
         if event.key() == Qt.Key.Key_Escape and self.isFullScreen() and self.stack.currentWidget() is not self.player:
