@@ -23,6 +23,7 @@ from stretch_gui.core.model import ExerciseStep
 from stretch_gui.core.plan import Plan, Segment, SegmentKind
 from stretch_gui.core.resources import illustration
 from stretch_gui.core.session import SessionState
+from stretch_gui.ui.cue_player import CuePlayer
 from stretch_gui.ui.dial import CountdownRing
 from stretch_gui.ui.driver import SessionDriver
 from stretch_gui.ui.illustration import Illustration
@@ -71,6 +72,7 @@ class PlayerScreen(QWidget):
         self.setObjectName("playerScreen")
         self.settings = settings
         self.driver: SessionDriver | None = None
+        self.cues: CuePlayer | None = None
         self._stop_dialog: QMessageBox | None = None
         self._resume_after_dialog = False
         self._build()
@@ -205,6 +207,7 @@ class PlayerScreen(QWidget):
         driver.stateChanged.connect(self._on_state)
         driver.ticked.connect(self._on_tick)
         self.driver = driver
+        self.cues = CuePlayer(driver, self.settings)
         self.apply_settings()
         self.routine_title.setText(plan.routine.title)
         self._on_segment(0)
@@ -223,6 +226,8 @@ class PlayerScreen(QWidget):
         self.pacer.set_reduced_motion(reduced)
         if self.driver is not None:
             self.driver.set_animating(self.settings.show_pacer and not reduced)
+            if self.cues is not None:
+                self.cues.apply_settings()
             self._on_segment(self.driver.session.index)
 
     # -- commands ------------------------------------------------------------
