@@ -437,10 +437,17 @@ def test_sound_settings_defaults_and_damaged_values(settings: AppSettings, tmp_p
 
 
 class SilentPlayer(SoundPlayer):
-    """Never loads anything; the test says when it gives up."""
+    """Never loads anything (the test says when it gives up); records what it was asked to play."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.asked: list[tuple[Cue, int]] = []
 
     def open(self) -> None:
         pass
+
+    def play(self, cue: Cue, *, volume: int = DEFAULT_VOLUME) -> None:
+        self.asked.append((cue, volume))
 
 
 def dialog_with(
@@ -460,7 +467,8 @@ def test_settings_dialog_sound_controls_by_keyboard(
     qtbot: QtBot, settings: AppSettings, monkeypatch: pytest.MonkeyPatch, real_outputs: None
 ) -> None:
     monkeypatch.setattr(speech, "usable_engines", lambda engines: [e for e in engines if e == "mock"])
-    dialog = dialog_with(qtbot, settings, sound_player=SilentPlayer(), speaker=Speaker())
+    player = SilentPlayer()
+    dialog = dialog_with(qtbot, settings, sound_player=player, speaker=Speaker())
     volume = dialog.findChild(QSlider, "volumeSlider")
     breath = dialog.findChild(QCheckBox, "breathCuesCheck")
     spoken = dialog.findChild(QCheckBox, "spokenGuidanceCheck")
@@ -483,6 +491,8 @@ def test_settings_dialog_sound_controls_by_keyboard(
     press(qtbot, Key.Key_PageDown)
     assert settings.volume == DEFAULT_VOLUME - 15
     assert volume.accessibleDescription() == f"{DEFAULT_VOLUME - 15} percent"
+    # Once the slider rests, one chime at the new volume, so the patient hears the level.
+    qtbot.waitUntil(lambda: player.asked == [(Cue.HOLD_START, DEFAULT_VOLUME - 15)], timeout=2000)
     for box in (breath, spoken):
         box.setFocus()
         press(qtbot, Key.Key_Space)

@@ -5,9 +5,10 @@ Changes apply at once.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QSlider, QVBoxLayout, QWidget
 
+from stretch_gui.core.cues import Cue
 from stretch_gui.ui.settings import AppSettings
 from stretch_gui.ui.sound import SoundPlayer, shared_player
 from stretch_gui.ui.speech import Speaker, shared_speaker
@@ -32,6 +33,10 @@ class SettingsDialog(QDialog):
         self.setObjectName("settingsDialog")
         self.setWindowTitle("Settings")
         self.settings = settings
+        self._sound_player = sound or shared_player()
+        # Let the new volume be heard once the slider stops moving, not on every step.
+        self._volume_preview = QTimer(self, singleShot=True, interval=350)
+        self._volume_preview.timeout.connect(self._preview_volume)
 
         self.sound = self._check("soundCheck", "Sound cues", settings.sound)
         self.volume = self._volume_slider(settings.volume)
@@ -63,7 +68,7 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
-        self._show_what_can_sound(sound or shared_player(), speaker or shared_speaker())
+        self._show_what_can_sound(self._sound_player, speaker or shared_speaker())
 
     def _check(self, name: str, text: str, value: bool) -> QCheckBox:
         box = QCheckBox(text, objectName=name)
@@ -83,7 +88,12 @@ class SettingsDialog(QDialog):
         slider.setAccessibleDescription(f"{value} percent")
         slider.valueChanged.connect(lambda v: slider.setAccessibleDescription(f"{v} percent"))
         slider.valueChanged.connect(self._save)
+        slider.valueChanged.connect(self._volume_preview.start)
         return slider
+
+    def _preview_volume(self) -> None:
+        if self.settings.sound:
+            self._sound_player.play(Cue.HOLD_START, volume=self.volume.value())
 
     def _show_what_can_sound(self, sound: SoundPlayer, speaker: Speaker) -> None:
         """Say once, under the options, why the app will stay silent or speechless here."""
