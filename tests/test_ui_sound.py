@@ -24,7 +24,7 @@ from pytestqt.qtbot import QtBot
 from stretch_gui.core.clock import FakeClock
 from stretch_gui.core.cues import Cue
 from stretch_gui.core.session import SessionState
-from stretch_gui.ui import sound, speech
+from stretch_gui.ui import cue_player, sound, speech
 from stretch_gui.ui.app import create_window
 from stretch_gui.ui.settings import DEFAULT_VOLUME, AppSettings
 from stretch_gui.ui.settings_dialog import SettingsDialog
@@ -257,6 +257,20 @@ def test_the_volume_setting_reaches_the_player(
     press(qtbot, Key.Key_Space)
     run(window, clock, 6)
     assert heard.volumes == [35]
+
+
+def test_the_sounds_are_loaded_a_moment_after_a_routine_opens(
+    qtbot: QtBot, settings: AppSettings, clock: FakeClock, routine: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cue_player, "WARM_UP_DELAY_MS", 20)
+    window = create_window(routine, settings=settings, clock=clock)
+    qtbot.addWidget(window)
+    cues = window.player.cues
+    assert cues is not None and cues.sound is None
+    qtbot.waitUntil(lambda: isinstance(cues.sound, SoundPlayer), timeout=2000)
+    assert cues.sound is sound.shared_player()
+    assert cues.sound.reason == sound.SWITCHED_OFF  # this suite keeps the app away from the audio system
+    window.close()
 
 
 def test_a_new_routine_gets_a_new_cue_player_and_the_old_one_goes(
@@ -526,6 +540,7 @@ def test_opening_the_window_loads_neither_multimedia_nor_speech(
     code = textwrap.dedent(
         f"""
         import sys
+        from pathlib import Path
         from PySide6.QtWidgets import QApplication
         from PySide6.QtCore import QSettings
         app = QApplication([])
@@ -535,8 +550,11 @@ def test_opening_the_window_loads_neither_multimedia_nor_speech(
         window = create_window(settings=settings)
         window.show()
         app.processEvents()
-        loaded = sorted(m for m in ("PySide6.QtMultimedia", "PySide6.QtTextToSpeech", "ctypes") if m in sys.modules)
-        print("LOADED:", " ".join(loaded))
+        heavy = ("PySide6.QtMultimedia", "PySide6.QtTextToSpeech", "ctypes", "stretch_gui.ui.sound", "stretch_gui.ui.speech")
+        print("START:", " ".join(m for m in heavy if m in sys.modules))
+        window.open_file(Path({str(routine)!r}))  # a routine opens: its cue player waits before loading sounds
+        app.processEvents()
+        print("ROUTINE:", " ".join(m for m in heavy if m in sys.modules))
         """
     )
     env = {key: value for key, value in subprocess_env.items() if key != sound.SOUND_ENV}
@@ -544,4 +562,4 @@ def test_opening_the_window_loads_neither_multimedia_nor_speech(
         [sys.executable, "-c", code], cwd=repo_root, env=env, capture_output=True, text=True, timeout=60, check=False
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "LOADED:", result.stdout
+    assert result.stdout.split("\n")[:2] == ["START: ", "ROUTINE: "], result.stdout

@@ -10,14 +10,22 @@ with recorders through ``sound`` and ``speech``.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, QTimer
 
 from stretch_gui.core.cues import CueCaller, Prompt
 from stretch_gui.core.session import SessionEvent
 from stretch_gui.ui.driver import SessionDriver
 from stretch_gui.ui.settings import AppSettings
-from stretch_gui.ui.sound import SoundOutput, shared_player
-from stretch_gui.ui.speech import SpeechOutput, shared_speaker
+
+if TYPE_CHECKING:
+    from stretch_gui.ui.sound import SoundOutput
+    from stretch_gui.ui.speech import SpeechOutput
+
+# Long enough for the player screen to be painted and settled first, shorter than
+# anyone takes to get onto the mat and press Space. A cue before then loads them itself.
+WARM_UP_DELAY_MS = 1500
 
 
 class CuePlayer(QObject):
@@ -40,14 +48,15 @@ class CuePlayer(QObject):
         driver.session.subscribe(self._on_event)
         driver.ticked.connect(self._on_tick)
         if settings.sound and sound is None:
-            # Load the sounds once the player screen is up, before the patient presses Start.
-            QTimer.singleShot(0, self, self._sound_output)
+            QTimer.singleShot(WARM_UP_DELAY_MS, self, self._sound_output)
 
     def apply_settings(self) -> None:
         self._breath_cues = self.settings.breath_cues
 
     def _sound_output(self) -> SoundOutput:
         if self.sound is None:
+            from stretch_gui.ui.sound import shared_player
+
             player = shared_player()
             player.open()
             self.sound = player
@@ -55,6 +64,8 @@ class CuePlayer(QObject):
 
     def _speech_output(self) -> SpeechOutput:
         if self.speech is None:
+            from stretch_gui.ui.speech import shared_speaker
+
             self.speech = shared_speaker()
         return self.speech
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -23,13 +24,15 @@ from stretch_gui.core.model import ExerciseStep
 from stretch_gui.core.plan import Plan, Segment, SegmentKind
 from stretch_gui.core.resources import illustration
 from stretch_gui.core.session import SessionState
-from stretch_gui.ui.cue_player import CuePlayer
 from stretch_gui.ui.dial import CountdownRing
 from stretch_gui.ui.driver import SessionDriver
 from stretch_gui.ui.illustration import Illustration
 from stretch_gui.ui.pacer import BreathPacer
 from stretch_gui.ui.settings import AppSettings
 from stretch_gui.ui.widgets import label
+
+if TYPE_CHECKING:
+    from stretch_gui.ui.cue_player import CuePlayer
 
 # Looked up once: the tick path runs 25 times a second.
 BREATHING_PICTURE = illustration("breathing.svg")
@@ -72,7 +75,7 @@ class PlayerScreen(QWidget):
         self.setObjectName("playerScreen")
         self.settings = settings
         self.driver: SessionDriver | None = None
-        self.cues: CuePlayer | None = None
+        self.cues: CuePlayer | None = None  # sounds the session's moments; one per session
         self._stop_dialog: QMessageBox | None = None
         self._resume_after_dialog = False
         self._build()
@@ -207,6 +210,8 @@ class PlayerScreen(QWidget):
         driver.stateChanged.connect(self._on_state)
         driver.ticked.connect(self._on_tick)
         self.driver = driver
+        from stretch_gui.ui.cue_player import CuePlayer  # only once a routine opens, not at start-up
+
         self.cues = CuePlayer(driver, self.settings)
         self.apply_settings()
         self.routine_title.setText(plan.routine.title)

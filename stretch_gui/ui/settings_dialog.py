@@ -5,14 +5,18 @@ Changes apply at once.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QSlider, QVBoxLayout, QWidget
 
 from stretch_gui.core.cues import Cue
 from stretch_gui.ui.settings import AppSettings
-from stretch_gui.ui.sound import SoundPlayer, shared_player
-from stretch_gui.ui.speech import Speaker, shared_speaker
 from stretch_gui.ui.widgets import label
+
+if TYPE_CHECKING:
+    from stretch_gui.ui.sound import SoundPlayer
+    from stretch_gui.ui.speech import Speaker
 
 TEXT_SIZES = (("normal", "Normal"), ("large", "Large"), ("larger", "Larger"))
 THEMES = (("system", "Follow the system"), ("light", "Light"), ("dark", "Dark"))
@@ -29,6 +33,9 @@ class SettingsDialog(QDialog):
         sound: SoundPlayer | None = None,
         speaker: Speaker | None = None,
     ) -> None:
+        from stretch_gui.ui.sound import shared_player  # not needed until the dialog opens
+        from stretch_gui.ui.speech import shared_speaker
+
         super().__init__(parent)
         self.setObjectName("settingsDialog")
         self.setWindowTitle("Settings")
