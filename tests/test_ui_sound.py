@@ -551,7 +551,8 @@ def test_opening_the_window_loads_neither_multimedia_nor_speech(
         window.show()
         app.processEvents()
         heavy = ("PySide6.QtMultimedia", "PySide6.QtTextToSpeech", "ctypes", "stretch_gui.ui.sound", "stretch_gui.ui.speech")
-        print("START:", " ".join(m for m in heavy if m in sys.modules))
+        sound_code = heavy + ("stretch_gui.ui.cue_player", "stretch_gui.core.cues")
+        print("START:", " ".join(m for m in sound_code if m in sys.modules))
         window.open_file(Path({str(routine)!r}))  # a routine opens: its cue player waits before loading sounds
         app.processEvents()
         print("ROUTINE:", " ".join(m for m in heavy if m in sys.modules))

@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QSlider, QVBoxLayout, QWidget
 
-from stretch_gui.core.cues import Cue
 from stretch_gui.ui.settings import AppSettings
 from stretch_gui.ui.widgets import label
 
@@ -99,6 +98,8 @@ class SettingsDialog(QDialog):
         return slider
 
     def _preview_volume(self) -> None:
+        from stretch_gui.core.cues import Cue
+
         if self.settings.sound:
             self._sound_player.play(Cue.HOLD_START, volume=self.volume.value())
 
