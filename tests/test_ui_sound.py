@@ -395,7 +395,20 @@ def test_real_speaker_is_available_only_with_a_real_engine(qtbot: QtBot, real_ou
     if speaker.available:
         speaker.say("Switch sides")
     else:
-        assert speaker.reason == speech.NO_ENGINE
+        assert speaker.reason in (speech.NO_ENGINE, speech.ENGINE_FAILED)
+    speaker.deleteLater()
+
+
+@pytest.mark.qt_log_ignore('Text-to-speech plug-in "no-such-engine" is not supported')
+def test_an_engine_that_fails_to_start_leaves_guidance_off(
+    qtbot: QtBot, real_outputs: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An engine that will not start is a reason shown to the user, not a crash (Qt logs why, rightly)."""
+    monkeypatch.setattr(speech, "usable_engines", lambda engines: ["no-such-engine"])
+    speaker = Speaker()
+    assert not speaker.available
+    assert speaker.reason == speech.ENGINE_FAILED
+    speaker.say("Rest")
     speaker.deleteLater()
 
 

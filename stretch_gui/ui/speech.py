@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 SWITCHED_OFF = f"Sound is turned off for this run ({SOUND_ENV}=off), so nothing is spoken."
 NO_LIBRARY = "The speech library could not load on this computer, so spoken guidance is not available."
 NO_ENGINE = "No text-to-speech voice is installed on this computer, so spoken guidance is not available."
+ENGINE_FAILED = "The computer's text-to-speech engine did not start, so spoken guidance is not available."
 # Qt's own stand-in engine for its tests: it "speaks" silently.
 TEST_ENGINES = frozenset({"mock"})
 
@@ -82,7 +83,7 @@ class Speaker(QObject):
         speech = QTextToSpeech(engines[0], self)
         if speech.state() is QTextToSpeech.State.Error:
             speech.deleteLater()
-            return NO_ENGINE
+            return ENGINE_FAILED
         self._speech = speech
         return ""
 
