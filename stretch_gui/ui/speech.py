@@ -13,7 +13,11 @@ from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject
 
-from stretch_gui.ui.sound import SOUND_ENV, quiet_optional_library_probes, sound_switched_off
+from stretch_gui.ui.sound import (
+    SOUND_ENV,
+    quiet_optional_library_probes,
+    sound_switched_off,
+)
 
 if TYPE_CHECKING:
     from PySide6.QtTextToSpeech import QTextToSpeech
