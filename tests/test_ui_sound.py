@@ -544,6 +544,17 @@ def test_settings_dialog_says_once_why_there_is_no_sound_or_voice(
     assert sound_note.accessibleDescription() == sound.NO_DEVICE
 
 
+def test_the_player_outlives_the_dialog_without_calling_into_it(settings: AppSettings, qtbot: QtBot) -> None:
+    player = SilentPlayer()
+    dialog = SettingsDialog(settings, sound=player, speaker=Speaker())
+    note = dialog.findChild(QLabel, "soundNote")
+    dialog.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert not shiboken6.isValid(note)
+    player._give_up(sound.NO_DEVICE)  # would raise "already deleted" if the dialog were still connected
+    assert player.reason == sound.NO_DEVICE
+
+
 # -- start-up ----------------------------------------------------------------------------------
 
 

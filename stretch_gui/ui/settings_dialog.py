@@ -107,10 +107,13 @@ class SettingsDialog(QDialog):
         """Say once, under the options, why the app will stay silent or speechless here."""
         sound.open()
         self._show_note(self.sound_note, sound.reason)
-        sound.silenced.connect(lambda reason: self._show_note(self.sound_note, reason))
+        sound.silenced.connect(self._sound_silenced)  # a method, so it goes with the dialog
         speaker.open()
         self.speech.setEnabled(not speaker.reason)
         self._show_note(self.speech_note, speaker.reason)
+
+    def _sound_silenced(self, reason: str) -> None:
+        self._show_note(self.sound_note, reason)
 
     def _show_note(self, note: QLabel, text: str) -> None:
         note.setText(text)
