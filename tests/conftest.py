@@ -6,6 +6,8 @@ import os
 
 # Before anything imports Qt: tests run on machines without a display.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# ... and without sound: the app stays away from the audio system (tests of sound lift this).
+os.environ.setdefault("STRETCH_GUI_SOUND", "off")
 
 import sys  # noqa: E402
 import textwrap  # noqa: E402

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -32,6 +33,9 @@ from stretch_gui.ui.pain import PainCheckIn
 from stretch_gui.ui.pacer import BreathPacer
 from stretch_gui.ui.settings import AppSettings
 from stretch_gui.ui.widgets import label
+
+if TYPE_CHECKING:
+    from stretch_gui.ui.cue_player import CuePlayer
 
 # Looked up once: the tick path runs 25 times a second.
 BREATHING_PICTURE = illustration("breathing.svg")
@@ -76,6 +80,7 @@ class PlayerScreen(QWidget):
         self.setObjectName("playerScreen")
         self.settings = settings
         self.driver: SessionDriver | None = None
+        self.cues: CuePlayer | None = None  # sounds the session's moments; one per session
         self._stop_dialog: QMessageBox | None = None
         self._resume_after_dialog = False
         self._was_ready = False
@@ -223,6 +228,9 @@ class PlayerScreen(QWidget):
         driver.stateChanged.connect(self._on_state)
         driver.ticked.connect(self._on_tick)
         self.driver = driver
+        from stretch_gui.ui.cue_player import CuePlayer  # only once a routine opens, not at start-up
+
+        self.cues = CuePlayer(driver, self.settings)
         self.apply_settings()
         self.routine_title.setText(plan.routine.title)
         self.before_check_in.clear()
@@ -244,6 +252,8 @@ class PlayerScreen(QWidget):
         self.illustration.set_reduced_motion(reduced)
         if self.driver is not None:
             self.driver.set_animating(self.settings.show_pacer and not reduced)
+            if self.cues is not None:
+                self.cues.apply_settings()
             self._on_segment(self.driver.session.index)
 
     # -- commands ------------------------------------------------------------

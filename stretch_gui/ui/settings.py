@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 
 MAX_RECENT = 8
+DEFAULT_VOLUME = 70
 
 
 class AppSettings:
@@ -32,6 +33,35 @@ class AppSettings:
     @sound.setter
     def sound(self, value: bool) -> None:
         self._set("sound", value)
+
+    @property
+    def volume(self) -> int:
+        """Cue loudness, 0-100; a damaged value falls back to the default rather than failing."""
+        try:
+            value = int(str(self._store.value("volume", DEFAULT_VOLUME)))
+        except ValueError:
+            return DEFAULT_VOLUME
+        return min(max(value, 0), 100)
+
+    @volume.setter
+    def volume(self, value: int) -> None:
+        self._set("volume", min(max(int(value), 0), 100))
+
+    @property
+    def breath_cues(self) -> bool:
+        return bool(self._get("breath_cues", False, bool))
+
+    @breath_cues.setter
+    def breath_cues(self, value: bool) -> None:
+        self._set("breath_cues", value)
+
+    @property
+    def spoken_guidance(self) -> bool:
+        return bool(self._get("spoken_guidance", False, bool))
+
+    @spoken_guidance.setter
+    def spoken_guidance(self, value: bool) -> None:
+        self._set("spoken_guidance", value)
 
     @property
     def show_pacer(self) -> bool:

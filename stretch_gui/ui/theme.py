@@ -162,6 +162,8 @@ def style_sheet(theme: Theme) -> str:
     QProgressBar::chunk {{ background: {t.accent}; border-radius: 4px; }}
     QCheckBox, QRadioButton, QComboBox {{ font-size: {px(18)}px; }}
     QCheckBox:focus, QComboBox:focus, QSlider:focus {{ outline: 2px solid {t.accent}; }}
+    QCheckBox:disabled {{ color: {t.muted}; }}
+    QSlider:focus {{ border: 2px solid {t.accent}; border-radius: 6px; }}
     QComboBox {{ background: {t.surface}; border: 2px solid {t.border}; border-radius: 8px; padding: 4px 10px; }}
     QComboBox:focus {{ border: 3px solid {t.accent}; }}
     QMenuBar {{ background: {t.window}; }}
