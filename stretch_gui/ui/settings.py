@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date, time
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
+
+from stretch_gui.core.reminders import DEFAULT_TIME
 
 MAX_RECENT = 8
 DEFAULT_VOLUME = 70
@@ -96,6 +99,36 @@ class AppSettings:
     @theme.setter
     def theme(self, value: str) -> None:
         self._set("theme", value)
+
+    @property
+    def reminders(self) -> bool:
+        return bool(self._get("reminders", False, bool))
+
+    @reminders.setter
+    def reminders(self, value: bool) -> None:
+        self._set("reminders", value)
+
+    @property
+    def reminder_time(self) -> time:
+        try:
+            return time.fromisoformat(str(self._get("reminder_time", "18:00", str)))
+        except ValueError:
+            return DEFAULT_TIME
+
+    @reminder_time.setter
+    def reminder_time(self, value: time) -> None:
+        self._set("reminder_time", value.strftime("%H:%M"))
+
+    @property
+    def last_reminded(self) -> date | None:
+        try:
+            return date.fromisoformat(str(self._get("last_reminded", "", str)))
+        except ValueError:
+            return None
+
+    @last_reminded.setter
+    def last_reminded(self, value: date) -> None:
+        self._set("last_reminded", value.isoformat())
 
     @property
     def recent_files(self) -> list[Path]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QSlider, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QSlider, QTimeEdit, QVBoxLayout, QWidget
 
 from stretch_gui.ui.settings import AppSettings
 from stretch_gui.ui.widgets import label
@@ -56,6 +56,14 @@ class SettingsDialog(QDialog):
         self.reduced = self._check("reducedMotionCheck", "Reduce motion (a still bar instead of a moving circle)", settings.reduced_motion)
         self.text_size = self._combo("textSizeCombo", "Text size", TEXT_SIZES, settings.text_size)
         self.theme = self._combo("themeCombo", "Colours", THEMES, settings.theme)
+        self.reminders = self._check(
+            "remindersCheck", "Remind me when my routine is due (while the app is open)", settings.reminders
+        )
+        self.reminder_time = QTimeEdit(settings.reminder_time, objectName="reminderTimeEdit")
+        self.reminder_time.setDisplayFormat("HH:mm")
+        self.reminder_time.setAccessibleName("Reminder time")
+        self.reminder_time.timeChanged.connect(self._save)
+        self.reminder_note = label("reminderNote", "Reminder note", role="muted", wrap=True)
 
         form = QFormLayout()
         form.addRow(self.sound)
@@ -68,6 +76,9 @@ class SettingsDialog(QDialog):
         form.addRow(self.reduced)
         form.addRow("Text size", self.text_size)
         form.addRow("Colours", self.theme)
+        form.addRow(self.reminders)
+        form.addRow("Reminder time", self.reminder_time)
+        form.addRow(self.reminder_note)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         buttons.accepted.connect(self.accept)
@@ -75,6 +86,9 @@ class SettingsDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(buttons)
         self._show_what_can_sound(self._sound_player, speaker or shared_speaker())
+        from stretch_gui.ui.reminders import NO_TRAY, tray_available
+
+        self._show_note(self.reminder_note, "" if tray_available() else NO_TRAY)
 
     def _check(self, name: str, text: str, value: bool) -> QCheckBox:
         box = QCheckBox(text, objectName=name)
@@ -138,4 +152,6 @@ class SettingsDialog(QDialog):
         self.settings.reduced_motion = self.reduced.isChecked()
         self.settings.text_size = self.text_size.currentData()
         self.settings.theme = self.theme.currentData()
+        self.settings.reminders = self.reminders.isChecked()
+        self.settings.reminder_time = self.reminder_time.time().toPython()
         self.changed.emit()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,6 +30,7 @@ from stretch_gui.ui.start import RoutineEntry, StartScreen
 if TYPE_CHECKING:
     from stretch_gui.core.history import History, SessionRecord
     from stretch_gui.core.recorder import SessionRecorder
+    from stretch_gui.ui.reminders import Reminders
 
 ROUTINE_SUFFIXES = (".yaml", ".yml")
 
@@ -49,6 +51,8 @@ class MainWindow(QMainWindow):
         self._history_problem = ""
         self.recorder: SessionRecorder | None = None
         self._first_show_done = False
+        self.reminders: Reminders | None = None
+        self._wall_clock: Callable[[], datetime] = datetime.now
 
         self.start_screen = StartScreen()
         self.player = PlayerScreen(settings)
@@ -271,7 +275,55 @@ class MainWindow(QMainWindow):
         theme.apply(app, self.settings.theme, self.settings.text_size)
         self.sound_action.setChecked(self.settings.sound)
         self.player.apply_settings()
+        self._apply_reminders()
         self.update()
+
+    # -- reminders ----------------------------------------------------------
+
+    def _apply_reminders(self) -> None:
+        if self.reminders is None and self.settings.reminders:
+            from stretch_gui.ui.reminders import Reminders
+
+            self.reminders = Reminders(
+                self.settings,
+                routine=self._routine_to_remind,
+                session_starts=self._done_session_starts,
+                icon=QApplication.windowIcon(),
+                now=self._wall_clock,
+                parent=self,
+            )
+            self.reminders.activated.connect(self._come_forward)
+        if self.reminders is not None:
+            self.reminders.apply_settings()
+
+    def _routine_to_remind(self) -> Routine | None:
+        if self._current is not None:
+            return self._current.routine
+        for path in self.settings.recent_files[:1]:
+            try:
+                return self._load(path)
+            except RoutineError:
+                return None
+        return None
+
+    def _done_session_starts(self) -> list[datetime]:
+        history = self.history_store()
+        if history is None:
+            return []
+        from stretch_gui.core.adherence import counts_as_done
+        from stretch_gui.core.history import HistoryError
+
+        try:
+            records = history.sessions(since=history.today() - timedelta(days=7))
+        except HistoryError:
+            return []
+        # Local wall-clock times, as the reminder rule counts calendar days.
+        return [r.started_at.astimezone().replace(tzinfo=None) for r in records if counts_as_done(r)]
+
+    def _come_forward(self) -> None:
+        self.showNormal() if self.isMinimized() else self.show()
+        self.raise_()
+        self.activateWindow()
 
     def _show_keys(self) -> None:
         QMessageBox.information(
@@ -309,6 +361,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
         self._end_recording()
         self.player.close_session()
+        if self.reminders is not None:
+            self.reminders.shutdown()
         if self._history is not None:
             self._history.close()
         super().closeEvent(event)
@@ -318,6 +372,7 @@ class MainWindow(QMainWindow):
         if not self._first_show_done:
             self._first_show_done = True
             QTimer.singleShot(0, self._offer_resume)
+            QTimer.singleShot(0, self._apply_reminders)
 
     # -- history ------------------------------------------------------------
 
