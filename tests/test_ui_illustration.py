@@ -512,3 +512,20 @@ def test_many_pictures_do_not_pile_up(picture_widget: Illustration, tmp_path: Pa
         grab(picture_widget)
     assert len(picture_widget._pictures) == illustration_module.PICTURES_KEPT
     assert {key[0] for key in picture_widget._rendered} <= set(picture_widget._pictures)
+
+
+def test_a_blending_picture_animates_even_with_the_breathing_guide_hidden(
+    make_window: MakeWindow, moving_routine: Path, clock: FakeClock, qtbot: QtBot, settings: AppSettings
+) -> None:
+    from stretch_gui.ui.driver import ANIMATION_INTERVAL_MS
+
+    settings.show_pacer = False
+    window = make_window(moving_routine)
+    press(qtbot, Key.Key_Space)
+    driver = window.player.driver
+    while driver.session.segment.kind is not SegmentKind.REPS:
+        driver.next()
+    assert driver.timer.interval() == ANIMATION_INTERVAL_MS  # smooth, not the 5-a-second label rate
+    settings.reduced_motion = True
+    window.player.apply_settings()
+    assert driver.timer.interval() != ANIMATION_INTERVAL_MS

@@ -251,7 +251,6 @@ class PlayerScreen(QWidget):
         self.pacer.set_reduced_motion(reduced)
         self.illustration.set_reduced_motion(reduced)
         if self.driver is not None:
-            self.driver.set_animating(self.settings.show_pacer and not reduced)
             if self.cues is not None:
                 self.cues.apply_settings()
             self._on_segment(self.driver.session.index)
@@ -370,6 +369,10 @@ class PlayerScreen(QWidget):
         self.next_up.setText(f"Next: {upcoming}" if upcoming else "Last exercise")
         pacer_on = segment.breathing is not None and self.settings.show_pacer
         self.pacer.setVisible(pacer_on)
+        # 25 frames a second only for something that moves: the pacer, or a picture that blends with the breath.
+        step = segment.step
+        blends = segment.kind is SegmentKind.REPS and isinstance(step, ExerciseStep) and bool(step.exercise.image_exhale)
+        self.driver.set_animating(not self.settings.reduced_motion and (pacer_on or blends))
         self.breath_phase.setVisible(segment.breathing is not None)
         self.cue.setText("")
         self._on_tick()
