@@ -330,8 +330,9 @@ class MainWindow(QMainWindow):
             self,
             "Keyboard",
             "Space: start, pause, go on\n→: next part\n←: previous part (or back to the start of this one)\n"
-            "R: restart the exercise\nEsc: stop (asks first)\nF11: full screen\nM: sound cues on or off\n"
-            "Ctrl+O: open a routine file",
+            "R: restart the exercise\nEsc: stop (asks first)\nH: note that this moment hurt\n"
+            "F11: full screen\nM: sound cues on or off\nF1: when to get help\n"
+            "Ctrl+O: open a routine file\nCtrl+P: print the routine as a handout",
         )
 
     def _show_about(self) -> None:
