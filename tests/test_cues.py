@@ -23,34 +23,12 @@ from stretch_gui.core.cues import (
 from stretch_gui.core.loader import load_routine_text
 from stretch_gui.core.plan import Plan, SegmentKind, build_plan
 from stretch_gui.core.session import Session, SessionState
+from test_session import FULL
 
 T0 = 1000.0
 K = SegmentKind
 
-# Sides, two sets with a rest, a moving exercise in reps, then a breathing step.
-FULL = """
-format: 1
-title: Everything once
-breathing: {inhale: 5, pause: 1, exhale: 3}
-steps:
-  - exercise:
-      title: Ball release
-      instructions: Lean into the ball against the wall.
-    hold: 30s
-    sets: 2
-    rest: 15s
-    sides: both
-    switch: 5s
-    prepare: 10s
-    between: Move the ball a little higher.
-  - exercise:
-      title: Cat cow
-      instructions: Round your back, then let it sag.
-    reps: 8
-    prepare: 5s
-  - breathe: {breaths: 3}
-    breathing: {inhale: 4, exhale: 6}
-"""
+# FULL: sides, two sets with a rest, a moving exercise in reps, then a breathing step (shared with the session tests).
 
 # Every moment that sounds when FULL plays through untouched: (seconds in, cue, words).
 FULL_HEARD = [
