@@ -282,6 +282,7 @@ class HistoryDialog(QDialog):
     def export_csv(self) -> None:
         if self.history is None:
             return
+        self.export_status.clear()  # an earlier "Saved" line must not seem to answer this export
         saved = export_history(self, self.history)
         if saved is not None:
             self.export_status.setText(saved_message(*saved))
