@@ -23,9 +23,11 @@ from stretch_gui.core.history_summary import (
     HistorySummary,
     day_heading,
     duration_text,
+    duration_words,
     exercises_text,
     focus_for,
     group_by_day,
+    notes_text,
     pain_chart_description,
     pain_text,
     result_words,
@@ -85,6 +87,7 @@ def test_the_row_texts() -> None:
     assert exercises_text(record(at(TODAY), exercises_completed=5)) == "5 done"
     assert duration_text(1010) == "17 min"
     assert duration_text(42.7) == "42 s"
+    assert [duration_words(s) for s in (1, 42.7, 80, 1010)] == ["1 second", "42 seconds", "1 minute", "17 minutes"]
     assert pain_text(r) == "6 → 3"
     assert pain_text(record(at(TODAY), pain_before=4)) == "4 → –"
     assert pain_text(record(at(TODAY), pain_after=2)) == "– → 2"
@@ -100,6 +103,14 @@ def test_a_session_in_one_sentence_for_a_screen_reader() -> None:
     assert session_sentence(record(at(TODAY, 8), active_seconds=50, pain_after=1)) == (
         "08:00, Knees, finished, exercises 3 done, 50 seconds, pain 1 after"
     )
+
+
+def test_notes_follow_the_sentence_and_make_the_tooltip() -> None:
+    r = record(at(TODAY, 9), pain_before=4, note_before="stiff after sleeping", note_after="easier")
+    assert notes_text(r) == "Note before: stiff after sleeping\nNote after: easier"
+    assert session_sentence(r).endswith("pain 4 before. Note before: stiff after sleeping. Note after: easier")
+    assert notes_text(record(at(TODAY), note_after="calm")) == "Note after: calm"
+    assert notes_text(record(at(TODAY))) == ""
 
 
 def test_day_headings_say_today_and_yesterday_in_english() -> None:

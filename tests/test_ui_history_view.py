@@ -68,7 +68,9 @@ def at(days_ago: int, hour: int, minute: int = 0) -> datetime:
     return datetime(day.year, day.month, day.day, hour, minute).astimezone()
 
 
-def play(history: History, routine: Routine, how: str, *, pain: tuple[int | None, int | None] = (None, None)) -> int:
+def play(
+    history: History, routine: Routine, how: str, *, pain: tuple[int | None, int | None] = (None, None), note: str = ""
+) -> int:
     """One session of the test routine (knee hug in two sets, cat-cow, breathing) through the recorder."""
     _plan, clock, session = new_session(routine)
     recorder = SessionRecorder(history, session)
@@ -94,7 +96,7 @@ def play(history: History, routine: Routine, how: str, *, pain: tuple[int | None
     if how == "cut short":
         history.mark_abandoned(recorder.session_id)
     if pain[1] is not None:
-        history.add_check_in(recorder.session_id, Moment.AFTER, rating=pain[1])
+        history.add_check_in(recorder.session_id, Moment.AFTER, rating=pain[1], note=note)
     return recorder.session_id
 
 
@@ -122,7 +124,7 @@ def recorded(history_file: Path, routine: Routine) -> Path:
             (0, 7, "cut short", (None, None)),
         ):
             wall.now = at(days_ago, hour)
-            play(history, routine, how, pain=pain)
+            play(history, routine, how, pain=pain, note="sharp in the left hip" if how == "hurt" else "")
     return history_file
 
 
@@ -231,12 +233,28 @@ def test_sessions_listed_by_day_newest_first(qtbot: QtBot, open_window: OpenWind
         ["10:00", title, "stopped", "0 done", "2 s", "", ""],
         [f"{long_day(3)}  ·  2 sessions"],
         ["19:00", title, "stopped: it hurt", "1 done", "1 min", "5 → 6", "1"],
-        ["08:00", title, "finished", "2 done", "2 min", "5 → 4", ""],
+        ["08:00", title, "finished", "2 done", "2 min", "5 → 4", ""],  # one note: see the next test
         [f"{long_day(5)}  ·  1 session"],
         ["09:00", title, "finished", "2 done", "2 min", "6 → 4", ""],
         [f"{long_day(20)}  ·  1 session"],
         ["09:00", title, "finished", "2 done", "2 min", "7 → 6", ""],
     ]
+
+
+def test_a_note_is_in_the_rows_tooltip_and_what_a_screen_reader_hears(
+    qtbot: QtBot, open_window: OpenWindow, recorded: Path
+) -> None:
+    dialog = open_history_view(qtbot, open_window(recorded))
+    tree = dialog.findChild(QTreeWidget, "sessionList")
+    assert tree is not None
+    hurt = tree.topLevelItem(2).child(0)
+    assert hurt.text(2) == "stopped: it hurt"
+    assert hurt.toolTip(1) == "Note after: sharp in the left hip"
+    assert hurt.data(0, Qt.ItemDataRole.AccessibleTextRole) == (
+        "19:00, Short test routine, stopped: it hurt, exercises 1 done, 1 minute, pain 5 before and 6 after, "
+        "1 hurt mark. Note after: sharp in the left hip"
+    )
+    assert tree.topLevelItem(2).child(1).toolTip(1) == ""
 
 
 def test_the_routine_being_played_is_the_one_counted(
@@ -257,7 +275,7 @@ def test_an_empty_history_says_so(qtbot: QtBot, open_window: OpenWindow, history
     assert text(dialog, "historyMessage") == EMPTY
     assert not dialog.findChild(SessionsChart, "sessionsChart").isVisible()  # type: ignore[union-attr]
     assert not dialog.findChild(QTreeWidget, "sessionList").isVisible()  # type: ignore[union-attr]
-    assert not dialog.findChild(QPushButton, "exportCsvButton").isEnabled()  # type: ignore[union-attr]
+    assert not dialog.findChild(QPushButton, "exportCsvButton").isVisible()  # type: ignore[union-attr]
     assert focused() is dialog.findChild(QPushButton, "historyCloseButton")
 
 
@@ -276,7 +294,7 @@ def test_a_history_that_cannot_be_opened_says_why(qtbot: QtBot, open_window: Ope
     dialog = open_history_view(qtbot, window)
     assert text(dialog, "adherenceLine") == "Your history cannot be shown"
     assert str(blocker) in text(dialog, "historyMessage")
-    assert not dialog.findChild(QPushButton, "exportCsvButton").isEnabled()  # type: ignore[union-attr]
+    assert not dialog.findChild(QPushButton, "exportCsvButton").isVisible()  # type: ignore[union-attr]
 
 
 def test_opening_it_again_reads_the_history_again(

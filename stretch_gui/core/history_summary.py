@@ -188,6 +188,14 @@ def duration_text(seconds: float) -> str:
     return f"{round(seconds / 60)} min"
 
 
+def duration_words(seconds: float) -> str:
+    """``duration_text`` spelled out, for a screen reader."""
+    if seconds < 60:
+        return "1 second" if int(seconds) == 1 else f"{int(seconds)} seconds"
+    minutes = round(seconds / 60)
+    return "1 minute" if minutes == 1 else f"{minutes} minutes"
+
+
 def pain_text(record: SessionRecord) -> str:
     """E.g. "5 → 3"; "" when neither rating was given."""
     if record.pain_before is None and record.pain_after is None:
@@ -210,14 +218,23 @@ def session_sentence(record: SessionRecord) -> str:
         record.routine.title,
         result_words(record),
         f"exercises {exercises_text(record)}",
-        duration_text(record.active_seconds).replace(" s", " seconds").replace(" min", " minutes"),
+        duration_words(record.active_seconds),
     ]
     pain = _pain_words(record.pain_before, record.pain_after)
     if pain:
         parts.append(pain)
     if record.hurt_marks:
         parts.append(hurt_text(record.hurt_marks))
-    return ", ".join(parts)
+    sentence = ", ".join(parts)
+    notes = notes_text(record)
+    return ". ".join([sentence, *notes.splitlines()])
+
+
+def notes_text(record: SessionRecord) -> str:
+    """The patient's notes with the pain ratings, one line each; "" when none were written."""
+    lines = [f"Note before: {record.note_before}" if record.note_before else "",
+             f"Note after: {record.note_after}" if record.note_after else ""]
+    return "\n".join(line for line in lines if line)
 
 
 def _pain_words(before: int | None, after: int | None) -> str:

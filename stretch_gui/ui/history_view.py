@@ -34,6 +34,7 @@ from stretch_gui.core.history_summary import (
     RoutineLoader,
     duration_text,
     exercises_text,
+    notes_text,
     pain_text,
     result_words,
     session_sentence,
@@ -49,7 +50,7 @@ if TYPE_CHECKING:
 
 COLUMNS = ("Time", "Routine", "Result", "Exercises", "Time spent", "Pain before → after", "Hurt marks")
 NO_HISTORY = "This window keeps no history, so there is nothing to show."
-EMPTY = "No sessions yet. Each routine you play is kept here: the day, how far you got, and how it felt."
+EMPTY = "Each routine you play is kept here: the day, how far you got, and how it felt."
 
 
 def default_export_path(history: History) -> Path:
@@ -165,7 +166,14 @@ class HistoryDialog(QDialog):
         layout.setSpacing(10)
         layout.addWidget(self.heading)
         layout.addWidget(self.plan_line)
-        layout.addWidget(self.message)
+        # The message sits under the heading, the space below it left empty.
+        self.message_page = QWidget(objectName="historyMessagePage")
+        message_column = QVBoxLayout(self.message_page)
+        message_column.setContentsMargins(0, 12, 0, 0)
+        message_column.addWidget(self.message)
+        message_column.addStretch(1)
+        self.message_page.hide()
+        layout.addWidget(self.message_page, 1)
         layout.addWidget(self.content, 1)
         layout.addLayout(buttons)
         for first, second in (
@@ -202,7 +210,7 @@ class HistoryDialog(QDialog):
                 self._show_message("Your history cannot be read just now", str(exc))
             else:
                 self._show_summary(self.summary)
-        self.export_button.setEnabled(self.summary is not None and not self.summary.is_empty)
+        self.export_button.setVisible(self.summary is not None and not self.summary.is_empty)
         self.show()
         self.raise_()
         self.activateWindow()
@@ -213,7 +221,7 @@ class HistoryDialog(QDialog):
         self.plan_line.hide()
         self.message.setText(text)
         self.message.setAccessibleName(text)
-        self.message.show()
+        self.message_page.show()
         self.content.hide()
 
     def _show_summary(self, summary: HistorySummary) -> None:
@@ -223,11 +231,11 @@ class HistoryDialog(QDialog):
             self.plan_line.hide()
             self.message.setText(EMPTY)
             self.message.setAccessibleName(EMPTY)
-            self.message.show()
+            self.message_page.show()
             self.content.hide()
             self.list.clear()
             return
-        self.message.hide()
+        self.message_page.hide()
         self.plan_line.setText(summary.plan_line())
         self.plan_line.setVisible(bool(summary.plan_line()))
         self.content.show()
@@ -269,8 +277,11 @@ class HistoryDialog(QDialog):
         ])
         item.setData(0, Qt.ItemDataRole.UserRole, record.id)
         sentence = session_sentence(record)
+        notes = notes_text(record)
         for column in range(len(COLUMNS)):
             item.setData(column, Qt.ItemDataRole.AccessibleTextRole, sentence)
+            if notes:
+                item.setToolTip(column, notes)
         if result_words(record) == RESULT_HURT:
             item.setForeground(2, QBrush(t.color("danger")))
         if record.hurt_marks:
