@@ -10,6 +10,7 @@ day from the real clock, so the sessions are dated relative to today.
 from __future__ import annotations
 
 import csv
+import subprocess
 from collections.abc import Callable, Iterator
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -453,3 +454,21 @@ def test_escape_closes_the_view_and_the_window_goes_on(qtbot: QtBot, open_window
     press(qtbot, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=2000)
     assert window.isVisible()
+
+
+def test_the_history_view_is_not_loaded_at_start_up(python: str, subprocess_env: dict[str, str], tmp_path: Path) -> None:
+    code = """
+import sys
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from stretch_gui.ui.app import create_window
+window = create_window()
+window.show()
+app.processEvents()
+print(" ".join(m for m in ("stretch_gui.ui.history_view", "stretch_gui.ui.history_charts", "sqlite3", "csv")
+               if m in sys.modules))
+"""
+    env = dict(subprocess_env, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path))
+    result = subprocess.run([python, "-c", code], check=False, env=env, cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == ""
