@@ -15,10 +15,11 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication
 
 from stretch_gui.core.clock import FakeClock
-from stretch_gui.core.history import History
+from stretch_gui.core.history import History, Moment
 from stretch_gui.core.loader import load_routine_file
 from stretch_gui.core.plan import build_plan
 from stretch_gui.core.recorder import SessionRecorder
@@ -26,6 +27,7 @@ from stretch_gui.core.resources import builtin_routine_files
 from stretch_gui.core.safety import STOPPED_BY_CHOICE, STOPPED_FOR_PAIN
 from stretch_gui.core.session import Session
 from stretch_gui.ui.app import create_window
+from stretch_gui.ui.history_view import HistoryDialog
 from stretch_gui.ui.settings import AppSettings
 
 OUT = Path(__file__).resolve().parent
@@ -79,8 +81,6 @@ def build_history(path: Path) -> Path:
     with History(path, wall_clock=lambda: moment[0]) as history:
         for days_ago, hour, outcome, before, after in SESSIONS:
             moment[0] = (now - timedelta(days=days_ago)).replace(hour=hour, minute=5 + days_ago, second=0)
-            from stretch_gui.core.history import Moment
-
             session_id = play(history, routine, outcome)
             history.add_check_in(session_id, Moment.BEFORE, rating=before)
             if after is not None:
@@ -99,9 +99,8 @@ def main() -> int:
         window.show()
         for _ in range(5):
             app.processEvents()
-        window.findChild(type(window.sound_action), "historyAction").trigger()
-        dialog = window._history_dialog
-        assert dialog is not None
+        window.findChild(QAction, "historyAction").trigger()
+        dialog = window.findChild(HistoryDialog, "historyDialog")
         dialog.resize(1160, 860)
         for _ in range(5):
             app.processEvents()
