@@ -283,7 +283,7 @@ class MainWindow(QMainWindow):
             "Keyboard",
             "Space: start, pause, go on\n→: next part\n←: previous part (or back to the start of this one)\n"
             "R: restart the exercise\nEsc: stop (asks first)\nF11: full screen\nM: sound cues on or off\n"
-            "Ctrl+O: open a routine file\nCtrl+H: your history",
+            "Ctrl+O: open a routine file",
         )
 
     def _show_about(self) -> None:
