@@ -27,7 +27,7 @@ from stretch_gui.ui.settings_dialog import SettingsDialog
 from stretch_gui.ui.start import RoutineEntry, StartScreen
 
 if TYPE_CHECKING:
-    from stretch_gui.ui.history_view import HistoryDialog  # noqa: I001 - first, so it merges beside others' imports
+    from stretch_gui.ui.history_view import HistoryDialog
     from stretch_gui.core.history import History, SessionRecord
     from stretch_gui.core.recorder import SessionRecorder
 
