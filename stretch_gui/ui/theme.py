@@ -171,4 +171,10 @@ def style_sheet(theme: Theme) -> str:
     QMenu {{ background: {t.surface}; border: 1px solid {t.border}; }}
     QScrollArea {{ border: none; background: transparent; }}
     QToolTip {{ background: {t.surface}; color: {t.text}; border: 1px solid {t.border}; }}
+    QTreeWidget {{ background: {t.surface}; border: 1px solid {t.border}; border-radius: 8px; outline: none; }}
+    QTreeWidget:focus {{ border: 3px solid {t.accent}; }}
+    QTreeWidget::item {{ padding: {px(4)}px 6px; }}
+    QTreeWidget::item:selected {{ background: {t.accent}; color: {t.accent_text}; }}
+    QHeaderView::section {{ background: {t.surface}; color: {t.muted}; border: none;
+        border-bottom: 1px solid {t.border}; padding: 6px; font-size: {px(16)}px; }}
     """

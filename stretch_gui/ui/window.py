@@ -28,6 +28,7 @@ from stretch_gui.ui.settings_dialog import SettingsDialog
 from stretch_gui.ui.start import RoutineEntry, StartScreen
 
 if TYPE_CHECKING:
+    from stretch_gui.ui.history_view import HistoryDialog
     from stretch_gui.core.history import History, SessionRecord
     from stretch_gui.core.recorder import SessionRecorder
     from stretch_gui.ui.reminders import Reminders
@@ -59,6 +60,7 @@ class MainWindow(QMainWindow):
         self.completion = CompletionScreen()
         self.safety_screen = SafetyScreen()
         self._help_dialog: HelpDialog | None = None
+        self._history_dialog: HistoryDialog | None = None
         self.stack = QStackedWidget()
         for screen in (self.start_screen, self.player, self.completion, self.safety_screen):
             self.stack.addWidget(screen)
@@ -89,6 +91,7 @@ class MainWindow(QMainWindow):
         for signal in (file_menu.aboutToShow, self.stack.currentChanged, self.start_screen.list.currentRowChanged):
             signal.connect(self._update_handout_actions)
         self._update_handout_actions()
+        self._action(file_menu, "Export &history as CSV…", None, self.export_history, "exportHistoryAction")
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", QKeySequence.StandardKey.Quit, self.close, "quitAction")
         view_menu = self.menuBar().addMenu("&View")
@@ -96,6 +99,7 @@ class MainWindow(QMainWindow):
         self.sound_action = self._action(view_menu, "&Sound cues", "M", self.toggle_sound, "soundAction")
         self.sound_action.setCheckable(True)
         self.sound_action.setChecked(self.settings.sound)
+        self._action(view_menu, "&History…", "Ctrl+H", self.show_history, "historyAction")
         self._action(view_menu, "S&ettings…", QKeySequence.StandardKey.Preferences, self.open_settings, "settingsAction")
         help_menu = self.menuBar().addMenu("&Help")
         self._action(help_menu, "&When to get help", QKeySequence.StandardKey.HelpContents, self.show_help, "getHelpAction")
@@ -393,6 +397,30 @@ class MainWindow(QMainWindow):
         if self._history.notice:
             self._tell("historyNoticeDialog", "Your history was damaged", self._history.notice)
         return self._history
+
+    def show_history(self) -> None:
+        """View › History…: read the history again each time it is opened."""
+        from stretch_gui.ui.history_view import HistoryDialog
+
+        if self._history_dialog is None:
+            self._history_dialog = HistoryDialog(self)
+        history = self.history_store()
+        routine = self._current.routine if self._current else None
+        self._history_dialog.show_history(history, routine=routine, load=self._load, problem=self._history_problem)
+
+    def export_history(self) -> None:
+        """File › Export history as CSV…"""
+        from stretch_gui.ui.history_view import NO_HISTORY, export_history, saved_message
+
+        told = bool(self._history_problem)
+        history = self.history_store()
+        if history is None:
+            if told or self.history_file is None:  # history_store() tells only the first time
+                self._tell("historyProblemDialog", "Your history cannot be used", self._history_problem or NO_HISTORY)
+            return
+        saved = export_history(self, history)
+        if saved is not None:
+            self.statusBar().showMessage(saved_message(*saved), 8000)
 
     def _tell(self, name: str, title: str, text: str) -> None:
         box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self)
