@@ -336,7 +336,7 @@ class MainWindow(QMainWindow):
             "Space: start, pause, go on\n→: next part\n←: previous part (or back to the start of this one)\n"
             "R: restart the exercise\nEsc: stop (asks first)\nH: note that this moment hurt\n"
             "F11: full screen\nM: sound cues on or off\nF1: when to get help\n"
-            "Ctrl+O: open a routine file\nCtrl+P: print the routine as a handout",
+            "Ctrl+O: open a routine file\nCtrl+P: print the routine as a handout\nCtrl+H: your history",
         )
 
     def _show_about(self) -> None:
