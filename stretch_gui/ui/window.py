@@ -53,7 +53,6 @@ class MainWindow(QMainWindow):
         self.recorder: SessionRecorder | None = None
         self._first_show_done = False
         self.reminders: Reminders | None = None
-        self._wall_clock: Callable[[], datetime] = datetime.now
 
         self.start_screen = StartScreen()
         self.player = PlayerScreen(settings)
@@ -293,7 +292,6 @@ class MainWindow(QMainWindow):
                 routine=self._routine_to_remind,
                 session_starts=self._done_session_starts,
                 icon=QApplication.windowIcon(),
-                now=self._wall_clock,
                 parent=self,
             )
             self.reminders.activated.connect(self._come_forward)
