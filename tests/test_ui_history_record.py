@@ -27,7 +27,7 @@ from test_ui_player import (  # noqa: F401 - fixtures and helpers shared with th
 )
 
 from stretch_gui.core.clock import FakeClock
-from stretch_gui.core.history import History, Moment, SessionStatus
+from stretch_gui.core.history import History, SessionStatus
 from stretch_gui.core.loader import load_routine_file
 from stretch_gui.core.plan import build_plan
 from stretch_gui.core.recorder import SessionRecorder

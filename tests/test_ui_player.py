@@ -42,7 +42,7 @@ from stretch_gui.core.safety import STOPPED_FOR_PAIN
 from stretch_gui.core.durations import format_clock
 from stretch_gui.core.model import Side
 from stretch_gui.core.plan import Segment, SegmentKind
-from stretch_gui.core.session import SessionState
+from stretch_gui.core.session import SessionState, Summary
 from stretch_gui.ui import theme
 from stretch_gui.ui.app import create_window
 from stretch_gui.ui.driver import ANIMATION_INTERVAL_MS, LABEL_INTERVAL_MS
