@@ -15,11 +15,12 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QCoreApplication, QLoggingCategory, QObject, QUrl, Signal
+from PySide6.QtCore import QLoggingCategory, QObject, QUrl, Signal
 
 from stretch_gui.core.cues import Cue
 from stretch_gui.core.resources import sound_file
 from stretch_gui.ui.settings import DEFAULT_VOLUME
+from stretch_gui.ui.widgets import app_wide
 
 if TYPE_CHECKING:
     from PySide6.QtMultimedia import QSoundEffect
@@ -158,9 +159,4 @@ class SoundPlayer(QObject):
 
 def shared_player() -> SoundPlayer:
     """The application's one sound player (sounds are loaded once, not per routine)."""
-    app = QCoreApplication.instance()
-    assert app is not None, "create a QApplication first"
-    player = app.findChild(SoundPlayer, "soundPlayer")
-    if player is None:
-        player = SoundPlayer(app)
-    return player
+    return app_wide(SoundPlayer, "soundPlayer")

@@ -11,13 +11,14 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QObject
 
 from stretch_gui.ui.sound import (
     SOUND_ENV,
     quiet_optional_library_probes,
     sound_switched_off,
 )
+from stretch_gui.ui.widgets import app_wide
 
 if TYPE_CHECKING:
     from PySide6.QtTextToSpeech import QTextToSpeech
@@ -99,9 +100,4 @@ class Speaker(QObject):
 
 
 def shared_speaker() -> Speaker:
-    app = QCoreApplication.instance()
-    assert app is not None, "create a QApplication first"
-    speaker = app.findChild(Speaker, "speaker")
-    if speaker is None:
-        speaker = Speaker(app)
-    return speaker
+    return app_wide(Speaker, "speaker")
