@@ -1,4 +1,4 @@
-"""Shared fixtures. Keep this file free of anything UI-specific beyond the Qt platform."""
+"""Fixtures for every test. Qt is imported here only once a test has loaded it: core tests stay Qt-free."""
 
 from __future__ import annotations
 
@@ -11,10 +11,12 @@ os.environ.setdefault("STRETCH_GUI_SOUND", "off")
 
 import sys  # noqa: E402
 import textwrap  # noqa: E402
-from collections.abc import Callable  # noqa: E402
+from collections.abc import Callable, Iterator  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
+
+from tests.support.timers import TimerWatch  # noqa: E402
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
@@ -62,3 +64,42 @@ def subprocess_env() -> dict[str, str]:
 def python() -> str:
     """The interpreter running the tests, for subprocesses."""
     return sys.executable
+
+
+# -- the leaked-timer guard ------------------------------------------------------------
+#
+# Every test that has loaded Qt is checked, as napari does: a QTimer still running, or a
+# QTimer.singleShot still pending, once the test's windows are closed and deleted fails
+# the test and names the line that started it. Tests that never import Qt pay nothing.
+
+
+@pytest.fixture(autouse=True)
+def no_dangling_timers(monkeypatch: pytest.MonkeyPatch) -> Iterator[TimerWatch]:
+    """Fail a Qt test that leaves a timer running or a single shot pending once its windows are gone."""
+    if "PySide6.QtCore" not in sys.modules:
+        yield TimerWatch()  # a Qt-free test: nothing to watch, and Qt stays unloaded
+        return
+    watch = TimerWatch()
+    watch.install(monkeypatch)
+    yield watch
+    import shiboken6
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    app = QCoreApplication.instance()
+    if app is None:
+        return
+    # pytest-qt has closed the windows given to qtbot.addWidget by now; close any it missed.
+    for window in watch.windows:
+        if shiboken6.isValid(window):
+            window.close()
+    QCoreApplication.processEvents()
+    # Delete the closed windows now: left for later, a restyle in the next test repolishes them.
+    for window in watch.windows:
+        if shiboken6.isValid(window):
+            window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QCoreApplication.processEvents()  # single shots of 0 ms asked for while closing run now
+    dangling = watch.dangling()
+    watch.stop_all()  # so the next test does not inherit them
+    if dangling:
+        pytest.fail("Qt timer left running after the test: " + "; ".join(dangling), pytrace=False)

@@ -36,7 +36,7 @@ def exercise_library_file() -> Path:
 
 
 def schema_file() -> Path:
-    return Path(__file__).resolve().parent / "routine.schema.json"
+    return Path(__file__).resolve().parent / "routine" / "routine.schema.json"
 
 
 def sound_file(file_name: str) -> Path:

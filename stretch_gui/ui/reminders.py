@@ -9,9 +9,9 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QSystemTrayIcon
 
-from stretch_gui.core.model import Routine
-from stretch_gui.core.reminders import next_check, reminder_due, reminder_text
-from stretch_gui.ui.settings import AppSettings
+from stretch_gui.core.routine.model import Routine
+from stretch_gui.core.record.reminders import next_check, reminder_due, reminder_text
+from stretch_gui.qt.settings import AppSettings
 
 NO_TRAY = "This desktop has no notification area, so reminders cannot be shown."
 RECHECK_AFTER = timedelta(minutes=30)  # a session done meanwhile, or the clock changed

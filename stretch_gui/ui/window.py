@@ -11,26 +11,26 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox, QStackedWidget
 
-from stretch_gui.core.clock import Clock
-from stretch_gui.core.errors import RoutineError
-from stretch_gui.core.loader import load_routine_file
-from stretch_gui.core.model import Routine
-from stretch_gui.core.plan import build_plan
+from stretch_gui.core.session.clock import Clock
+from stretch_gui.core.routine.problems import RoutineError
+from stretch_gui.core.routine.loader import load_routine_file
+from stretch_gui.core.routine.model import Routine
+from stretch_gui.core.routine.plan import build_plan
 from stretch_gui.core.resources import builtin_routine_files
-from stretch_gui.core.safety import STOPPED_FOR_PAIN
-from stretch_gui.core.session import Summary
+from stretch_gui.core.content.safety import STOPPED_FOR_PAIN
+from stretch_gui.core.session.session import Summary
 from stretch_gui.ui import theme
-from stretch_gui.ui.completion import CompletionScreen
-from stretch_gui.ui.player import PlayerScreen
-from stretch_gui.ui.safety import HelpDialog, SafetyScreen
-from stretch_gui.ui.settings import AppSettings
-from stretch_gui.ui.settings_dialog import SettingsDialog
-from stretch_gui.ui.start import RoutineEntry, StartScreen
+from stretch_gui.ui.screens.completion import CompletionScreen
+from stretch_gui.ui.screens.player import PlayerScreen
+from stretch_gui.ui.screens.safety import HelpDialog, SafetyScreen
+from stretch_gui.qt.settings import AppSettings
+from stretch_gui.ui.dialogs.settings import SettingsDialog
+from stretch_gui.ui.screens.start import RoutineEntry, StartScreen
 
 if TYPE_CHECKING:
-    from stretch_gui.ui.history_view import HistoryDialog
-    from stretch_gui.core.history import History, SessionRecord
-    from stretch_gui.core.recorder import SessionRecorder
+    from stretch_gui.ui.dialogs.history import HistoryDialog
+    from stretch_gui.core.record.store import History, SessionRecord
+    from stretch_gui.core.record.recorder import SessionRecorder
     from stretch_gui.ui.reminders import Reminders
 
 ROUTINE_SUFFIXES = (".yaml", ".yml")
@@ -236,7 +236,7 @@ class MainWindow(QMainWindow):
         routine = self.handout_routine()
         if routine is None:
             return
-        from stretch_gui.ui.handout_pdf import export_pdf  # QtSvg and the PDF code load only when asked for
+        from stretch_gui.ui.dialogs.handout import export_pdf  # QtSvg and the PDF code load only when asked for
 
         path = export_pdf(routine, self)
         if path is not None:
@@ -246,7 +246,7 @@ class MainWindow(QMainWindow):
         routine = self.handout_routine()
         if routine is None:
             return
-        from stretch_gui.ui.handout_pdf import print_routine  # QtPrintSupport loads only when asked for
+        from stretch_gui.ui.dialogs.handout import print_routine  # QtPrintSupport loads only when asked for
 
         if print_routine(routine, self):
             self.statusBar().showMessage("Handout sent to the printer", 8000)
@@ -312,8 +312,8 @@ class MainWindow(QMainWindow):
         history = self.history_store()
         if history is None:
             return []
-        from stretch_gui.core.adherence import counts_as_done
-        from stretch_gui.core.history import HistoryError
+        from stretch_gui.core.record.adherence import counts_as_done
+        from stretch_gui.core.record.store import HistoryError
 
         try:
             records = history.sessions(since=history.today() - timedelta(days=7))
@@ -383,7 +383,7 @@ class MainWindow(QMainWindow):
         """The history, opened on first use; None (after saying why, once) when it cannot be used."""
         if self._history is not None or self.history_file is None or self._history_problem:
             return self._history
-        from stretch_gui.core.history import History, HistoryError
+        from stretch_gui.core.record.store import History, HistoryError
 
         try:
             self._history = History(self.history_file)
@@ -398,7 +398,7 @@ class MainWindow(QMainWindow):
 
     def show_history(self) -> None:
         """View › History…: read the history again each time it is opened."""
-        from stretch_gui.ui.history_view import HistoryDialog
+        from stretch_gui.ui.dialogs.history import HistoryDialog
 
         if self._history_dialog is None:
             self._history_dialog = HistoryDialog(self)
@@ -408,7 +408,7 @@ class MainWindow(QMainWindow):
 
     def export_history(self) -> None:
         """File › Export history as CSV…"""
-        from stretch_gui.ui.history_view import NO_HISTORY, export_history, saved_message
+        from stretch_gui.ui.dialogs.history import NO_HISTORY, export_history, saved_message
 
         told = bool(self._history_problem)
         history = self.history_store()
@@ -436,7 +436,7 @@ class MainWindow(QMainWindow):
         driver = self.player.driver
         if history is None or driver is None:
             return
-        from stretch_gui.core.recorder import SessionRecorder
+        from stretch_gui.core.record.recorder import SessionRecorder
 
         self.recorder = SessionRecorder(history, driver.session, resume=resume, on_error=self._history_error)
 
@@ -449,7 +449,7 @@ class MainWindow(QMainWindow):
         """A check-in or a hurt mark: saved when there is a record, and a failure is said, not raised."""
         if self.recorder is None:
             return
-        from stretch_gui.core.history import HistoryError
+        from stretch_gui.core.record.store import HistoryError
 
         try:
             action(self.recorder)
@@ -469,7 +469,7 @@ class MainWindow(QMainWindow):
         history = self.history_store()
         if history is None:
             return
-        from stretch_gui.core.history import HistoryError
+        from stretch_gui.core.record.store import HistoryError
 
         try:
             record = history.unfinished_session()
@@ -514,7 +514,7 @@ class MainWindow(QMainWindow):
         history = self.history_store()
         if history is None:
             return
-        from stretch_gui.core.history import HistoryError
+        from stretch_gui.core.record.store import HistoryError
 
         try:
             history.mark_abandoned(record.id)

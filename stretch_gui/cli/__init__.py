@@ -1,0 +1,148 @@
+"""The ``stretch-gui`` command: open the window, or check and preview routine files."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from stretch_gui import __version__
+
+COMMANDS = ("validate", "show", "schema", "history", "handout")
+
+
+def _command_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="stretch-gui",
+        description="Guided stretching routines for back pain. Run with no command to open the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"stretch-gui {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    validate = commands.add_parser(
+        "validate",
+        help="check routine files; problems print as FILE:LINE:COL: message",
+        description="Check routine files. Exit status 0 when all are valid, 1 when any is not.",
+    )
+    validate.add_argument("files", nargs="+", metavar="FILE", type=Path)
+    show = commands.add_parser("show", help="print a routine's timeline and total time")
+    show.add_argument("file", metavar="FILE", type=Path)
+    commands.add_parser("schema", help="print the JSON Schema of the routine format, for editors")
+    history = commands.add_parser(
+        "history",
+        help="list recent sessions, or export them all with --csv FILE",
+        description="List the most recent sessions from the history the window keeps, or export every session as CSV.",
+    )
+    history.add_argument("--csv", metavar="FILE", type=Path, help="write every session to FILE as CSV (for a spreadsheet)")
+    history.add_argument("--database", metavar="PATH", type=Path, help="the history file (default: the one the window uses)")
+    history.add_argument("--limit", metavar="N", type=int, default=10, help="how many sessions to list (default 10)")
+    handout = commands.add_parser(
+        "handout",
+        help="write a printable PDF handout of a routine, with a two-week log",
+        description="Write a routine as a printable PDF handout: pictures, instructions, doses, cautions "
+        "and a two-week tick-box log. Exit status 1 for a broken routine, 2 when the PDF cannot be written.",
+    )
+    handout.add_argument("file", metavar="ROUTINE", type=Path, help="the routine file")
+    handout.add_argument("-o", "--output", metavar="FILE.pdf", type=Path, required=True, help="where to write the PDF")
+    handout.add_argument("--paper", choices=("a4", "letter"), default="a4", help="paper size (default: a4)")
+    return parser
+
+
+def _window_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="stretch-gui",
+        usage="stretch-gui [FILE]\n       stretch-gui {validate,show,schema,history,handout} ...",
+        description="Open the stretch-gui window, optionally straight into a routine file. "
+        "Commands: validate FILE..., show FILE, schema, history [--csv FILE], handout FILE -o PDF "
+        "(see 'stretch-gui COMMAND --help').",
+    )
+    parser.add_argument("--version", action="version", version=f"stretch-gui {__version__}")
+    parser.add_argument("file", nargs="?", metavar="FILE", type=Path, help="a routine file to open, paused on its first step")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args and args[0] in COMMANDS:
+        options = _command_parser().parse_args(args)
+        if options.command == "validate":
+            return _validate(options.files)
+        if options.command == "show":
+            return _show(options.file)
+        if options.command == "history":
+            from stretch_gui.cli.history import run_history
+
+            return run_history(database=options.database, csv_file=options.csv, limit=options.limit)
+        if options.command == "handout":
+            return _handout(options.file, options.output, options.paper)
+        return _schema()
+    options = _window_parser().parse_args(args)
+    from stretch_gui.ui.app import run  # Qt is imported only when a window is wanted
+
+    return run(options.file)
+
+
+def _validate(files: list[Path]) -> int:
+    from stretch_gui.core.routine.durations import format_duration
+    from stretch_gui.core.routine.loader import check_routine_file
+    from stretch_gui.core.routine.plan import build_plan
+    from stretch_gui.core.wording import count
+
+    all_valid = True
+    for file in files:
+        routine, problems = check_routine_file(file)
+        for problem in problems:
+            print(problem)
+        if routine is None:
+            all_valid = False
+        else:
+            total = format_duration(build_plan(routine).total)
+            print(f"{file}: ok: {routine.title}, {count(len(routine.steps), 'step')}, {total}")
+    return 0 if all_valid else 1
+
+
+def _show(file: Path) -> int:
+    from stretch_gui.core.routine.problems import RoutineError
+    from stretch_gui.core.routine.loader import load_routine_file
+    from stretch_gui.core.routine.plan import build_plan
+
+    try:
+        routine = load_routine_file(file)
+    except RoutineError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    print(build_plan(routine).describe())
+    return 0
+
+
+def _handout(file: Path, output: Path, paper: str) -> int:
+    from stretch_gui.core.routine.problems import RoutineError
+    from stretch_gui.core.routine.loader import load_routine_file
+
+    try:
+        routine = load_routine_file(file)
+    except RoutineError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    from stretch_gui.qt.handout_pdf import (
+        HandoutWriteError,
+        ensure_gui_application,
+        write_pdf,
+    )
+
+    ensure_gui_application()
+    try:
+        pages = write_pdf(routine, output, paper=paper)
+    except HandoutWriteError as exc:
+        kept = " (the existing file was left as it was)" if output.exists() else ""
+        print(f"stretch-gui: {exc}{kept}", file=sys.stderr)
+        return 2
+    print(f"{output}: {pages} pages, {routine.title}")
+    return 0
+
+
+def _schema() -> int:
+    from stretch_gui.core.resources import schema_file
+
+    sys.stdout.write(schema_file().read_text(encoding="utf-8"))
+    return 0

@@ -1,0 +1,299 @@
+"""What the printed handout says, as plain data: the layout in the UI only places it on paper.
+
+Every sentence is worded for a patient reading at home, away from the app: the dose in
+one line per exercise, the breathing pace in words, and the safety points in plain terms.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from pathlib import Path
+
+from stretch_gui.core.routine.model import (
+    BreatheStep,
+    Breathing,
+    Frequency,
+    Routine,
+    Side,
+    Step,
+)
+from stretch_gui.core.routine.plan import build_plan
+from stretch_gui.core.resources import illustration
+
+LOG_DAYS = 14
+# More columns, or more boxes across a row, than this leave no room for a pen on A4 or Letter:
+# the log falls back to one "done" column.
+MAX_LOG_COLUMNS = 10
+MAX_BOXES_PER_ROW = 16
+# Boxes per day in one cell of the log; beyond this the patient writes how many times instead.
+MAX_BOXES_PER_DAY = 3
+
+# The safety points from the project's content notes, reworded for the page.
+SAFETY_LINES = (
+    "Stop any stretch that hurts. A mild pull is fine; pain is not.",
+    (
+        "Move slowly. While a spasm is fresh, avoid twisting, bending and sudden moves. "
+        "Short, slow walks help more than staying in bed."
+    ),
+    "While your back hurts, leave out toe-touches, sit-ups and leg lifts.",
+    (
+        "See your doctor or physio if the pain gets worse, has not eased in about 3 days, "
+        "is no better after 1 to 2 weeks, or started after a fall or injury."
+    ),
+    (
+        "Get urgent help for numbness or tingling in a leg or around the groin, loss of bladder "
+        "or bowel control, weak legs, pain with a fever or weight loss you cannot explain, "
+        "or pain down a leg that keeps getting worse."
+    ),
+)
+
+BREATHING_INSTRUCTIONS = "Keep still and breathe slowly and deeply, letting your ribs spread on each breath in."
+
+
+@dataclass(frozen=True)
+class HandoutStep:
+    number: int
+    title: str
+    dosage: str  # "Hold 30 s · each side · 2 sets · rest 10 s between"
+    instructions: str
+    image: Path | None
+    image_exhale: Path | None = None  # a moving exercise's second position
+    both_sides: bool = False
+    movement: tuple[str, ...] = ()  # what to do on each in- and out-breath
+    note: str = ""  # the physio's own line for this step
+    between: str = ""  # what to do in the rest between sets
+    breathing: str = ""  # only when this step breathes differently from the routine
+    cautions: tuple[str, ...] = ()
+    is_breathing: bool = False
+
+    @property
+    def log_label(self) -> str:
+        return self.title
+
+
+@dataclass(frozen=True)
+class Handout:
+    title: str
+    description: str
+    patient: str
+    author: str
+    prescribed: str  # "20 November 2026", or ""
+    revision: str
+    frequency: str  # "twice a day", or ""
+    total: str  # "about 17 min"
+    breathing: str  # "Breathe in 5 s, pause 1 s, breathe out 3 s"
+    how_to_use: str
+    steps: tuple[HandoutStep, ...]
+    cautions: tuple[str, ...]
+    safety: tuple[str, ...]
+    source_name: str  # the routine's file name, for the footer
+    sessions_per_day: int  # how many times a day the routine is prescribed (1 when weekly or not said)
+    log_days: int = LOG_DAYS
+
+    @property
+    def byline(self) -> str:
+        """The patient line: who it is for, who wrote it, when."""
+        parts = []
+        if self.patient:
+            parts.append(f"For {self.patient}")
+        if self.author:
+            parts.append(f"from {self.author}" if parts else f"From {self.author}")
+        if self.prescribed:
+            parts.append(f"prescribed {self.prescribed}" if parts else f"Prescribed {self.prescribed}")
+        return ", ".join(parts)
+
+    @property
+    def footer(self) -> str:
+        parts = [self.title]
+        if self.source_name:
+            parts.append(self.source_name)
+        if self.revision:
+            parts.append(f"revision {self.revision}")
+        return " · ".join(parts)
+
+    @property
+    def log_columns(self) -> tuple[str, ...]:
+        """One column per step when they fit, else a single "done" column."""
+        if len(self.steps) > MAX_LOG_COLUMNS or len(self.steps) * max(self.boxes_per_day, 1) > MAX_BOXES_PER_ROW:
+            return ("Done",)
+        return tuple(f"{step.number}. {step.log_label}" for step in self.steps)
+
+    @property
+    def boxes_per_day(self) -> int:
+        """Tick boxes in each cell of the log; 0 means the cell is left blank for a number."""
+        return self.sessions_per_day if self.sessions_per_day <= MAX_BOXES_PER_DAY else 0
+
+    @property
+    def log_instructions(self) -> str:
+        done = "the routine" if self.log_columns == ("Done",) else "a step"
+        if not self.boxes_per_day:
+            ticks = f"Write how many times you did {done} each day. Aim for {self.frequency}."
+        elif self.sessions_per_day > 1:
+            ticks = f"Tick a box each time you do {done}: {self.sessions_per_day} boxes a day, one for each time."
+        elif self.frequency.endswith("a week"):
+            ticks = f"Tick a box on the days you do {done}. Aim for {self.frequency}."
+        else:
+            ticks = f"Tick a box on the days you do {done}."
+        return ticks + " Each evening, write down your pain from 0 (none) to 10 (the worst you can imagine)."
+
+
+def spoken_duration(seconds: float) -> str:
+    """``90`` -> ``1 min 30 s``: for reading on paper, not for writing into files."""
+    total = round(seconds)
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    parts = []
+    if hours:
+        parts.append(f"{hours} h")
+    if minutes:
+        parts.append(f"{minutes} min")
+    if secs or not parts:
+        parts.append(f"{secs} s")
+    return " ".join(parts)
+
+
+def breathing_in_words(breathing: Breathing) -> str:
+    parts = [f"Breathe in {breathing.inhale:g} s"]
+    if breathing.pause:
+        parts.append(f"pause {breathing.pause:g} s")
+    parts.append(f"breathe out {breathing.exhale:g} s")
+    if breathing.pause_after_exhale:
+        parts.append(f"pause {breathing.pause_after_exhale:g} s")
+    return ", ".join(parts)
+
+
+def dosage(step: Step) -> str:
+    """The dose in one line, the way a physio writes it on a handout."""
+    if isinstance(step, BreatheStep):
+        if step.breaths is not None:
+            return f"Slow breathing: {step.breaths} breath{'s' if step.breaths != 1 else ''} (about {_about(step.seconds)})"
+        return f"Slow breathing: {spoken_duration(step.seconds)}"
+    if step.reps is not None:
+        parts = [f"{step.reps} slow rep{'s' if step.reps != 1 else ''}, one per breath"]
+    else:
+        assert step.hold is not None
+        parts = [f"Hold {spoken_duration(step.hold)}"]
+    sides = _sides(step.sides)
+    if sides:
+        parts.append(sides)
+    if step.sets > 1:
+        parts.append(f"{step.sets} sets")
+        if step.rest:
+            parts.append(f"rest {spoken_duration(step.rest)} between")
+    return " · ".join(parts)
+
+
+def build_handout(routine: Routine) -> Handout:
+    steps = tuple(_handout_step(number, step, routine) for number, step in enumerate(routine.steps, start=1))
+    frequency = _frequency(routine.frequency)
+    per_day = routine.frequency.per_day if routine.frequency and routine.frequency.per_day else 1
+    return Handout(
+        title=routine.title,
+        description=routine.description,
+        patient=routine.patient,
+        author=routine.author,
+        prescribed=_date(routine.prescribed),
+        revision=routine.revision,
+        frequency=frequency,
+        total=f"about {_about(build_plan(routine).total)}",
+        breathing=breathing_in_words(routine.breathing),
+        how_to_use=_how_to_use(frequency),
+        steps=steps,
+        cautions=routine.cautions,
+        safety=SAFETY_LINES,
+        source_name=routine.source.name if routine.source else "",
+        sessions_per_day=per_day,
+    )
+
+
+def _handout_step(number: int, step: Step, routine: Routine) -> HandoutStep:
+    if isinstance(step, BreatheStep):
+        return HandoutStep(
+            number=number,
+            title=step.title,
+            dosage=dosage(step),
+            instructions=BREATHING_INSTRUCTIONS,
+            image=illustration("breathing.svg"),
+            note=step.note,
+            # A breathing step is the pace itself, so it always says it, wherever the page falls.
+            breathing=f"{breathing_in_words(step.breathing)}.",
+            is_breathing=True,
+        )
+    breathing = ""
+    if step.breathing is None:
+        breathing = "Breathe normally during this one."
+    elif step.breathing != routine.breathing:
+        breathing = f"For this one: {breathing_in_words(step.breathing).lower()}."
+    exercise = step.exercise
+    movement = []
+    if step.reps is not None:
+        if exercise.on_inhale:
+            movement.append(f"Breathe in: {_sentence(exercise.on_inhale)}")
+        if exercise.on_exhale:
+            movement.append(f"Breathe out: {_sentence(exercise.on_exhale)}")
+    return HandoutStep(
+        number=number,
+        title=exercise.title,
+        dosage=dosage(step),
+        instructions=exercise.instructions,
+        image=exercise.image,
+        image_exhale=exercise.image_exhale if step.reps is not None else None,
+        both_sides=set(step.sides) == {Side.LEFT, Side.RIGHT},
+        movement=tuple(movement),
+        note=step.note,
+        between=step.between if step.sets > 1 else "",
+        breathing=breathing,
+        cautions=tuple(dict.fromkeys(step.all_cautions)),
+    )
+
+
+def _sides(sides: tuple[Side, ...]) -> str:
+    if set(sides) == {Side.LEFT, Side.RIGHT}:
+        return "each side"
+    if sides:
+        return f"{sides[0].value} side only"
+    return ""
+
+
+def _about(seconds: float) -> str:
+    """Round to what a patient plans around: seconds, then half minutes, then whole minutes."""
+    if seconds < 60:
+        return f"{round(seconds)} s"
+    if seconds < 600:
+        return spoken_duration(round(seconds / 30) * 30)
+    return f"{round(seconds / 60)} min"
+
+
+def _times(n: int) -> str:
+    return {1: "once", 2: "twice"}.get(n, f"{n} times")
+
+
+def _frequency(frequency: Frequency | None) -> str:
+    if frequency is None:
+        return ""
+    if frequency.per_day:
+        return f"{_times(frequency.per_day)} a day"
+    if frequency.per_week:
+        return f"{_times(frequency.per_week)} a week"
+    return ""
+
+
+def _how_to_use(frequency: str) -> str:
+    when = f"Do this routine {frequency}" if frequency else "Do this routine as your physio advised"
+    return f"{when}, the steps in order. Move slowly, breathe slowly, and tick the log on the last page each time."
+
+
+def _date(iso: str) -> str:
+    try:
+        day = datetime.date.fromisoformat(iso)
+    except ValueError:
+        return iso  # the loader checks the date; anything else is shown as written
+    months = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
+    return f"{day.day} {months[day.month - 1]} {day.year}"
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    text = text[:1].lower() + text[1:]
+    return text if text.endswith((".", "!", "?")) else text + "."

@@ -1,0 +1,386 @@
+"""Routine files to a checked Routine: strict YAML, the schema, then the checks a schema cannot make."""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import hashlib
+import re
+from dataclasses import replace
+from functools import cache
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from stretch_gui.core import resources
+from stretch_gui.core.routine.durations import format_duration, parse_duration
+from stretch_gui.core.routine.problems import Problem, RoutineError
+from stretch_gui.core.routine.model import (
+    DEFAULT_BREATHING,
+    SIDES_BY_NAME,
+    BreatheStep,
+    Breathing,
+    Exercise,
+    ExerciseStep,
+    Frequency,
+    Routine,
+    Step,
+)
+from stretch_gui.core.routine.validation import validate
+from stretch_gui.core.routine.reader import MAX_BYTES, Document, read_yaml
+
+FORMAT_VERSION = 1
+MAX_ROUTINE_SECONDS = 4 * 3600
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg")
+
+# (smallest, largest) in seconds for every duration the format has.
+DURATION_LIMITS = {
+    "hold": (1, 3600),
+    "rest": (0, 600),
+    "switch": (1, 120),
+    "prepare": (0, 300),
+    "breathe": (1, 3600),
+    "inhale": (1, 30),
+    "pause": (0, 30),
+    "exhale": (1, 30),
+    "pause_after_exhale": (0, 30),
+}
+DEFAULT_REST_BETWEEN_SETS = 10
+DEFAULT_SWITCH = 5
+DEFAULT_PREPARE = 5
+EXERCISE_STEP_ONLY = ("exercise", "hold", "reps", "sets", "rest", "sides", "switch", "between", "cautions")
+
+_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+class _Collector:
+    """Gathers problems with positions so one run reports everything it can."""
+
+    def __init__(self, source: str, document: Document) -> None:
+        self.source = source
+        self.document = document
+        self.problems: list[Problem] = []
+
+    def error(self, path: tuple[Any, ...], message: str, *, key: bool = False, warning: bool = False) -> None:
+        positions = self.document.positions
+        line_col = positions.of_key(path) if key else positions.of_value(path)
+        self.problems.append(Problem(self.source, message, *(line_col or (None, None)), warning=warning))
+
+    @property
+    def failed(self) -> bool:
+        return any(not p.warning for p in self.problems)
+
+
+def load_routine_file(path: str | Path) -> Routine:
+    """Read and check a routine file; raise RoutineError listing every problem found."""
+    path = Path(path)
+    source = str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise RoutineError([Problem(source, f"file is too large ({size:,} bytes; the limit is {MAX_BYTES:,})")])
+        if not path.is_file() and not path.is_dir():
+            # A device or pipe: /dev/zero reports size 0 and never ends.
+            raise RoutineError([Problem(source, "this is not a regular file")])
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)  # read_yaml reports anything past the limit
+    except IsADirectoryError:
+        raise RoutineError([Problem(source, "this is a folder, not a routine file")]) from None
+    except FileNotFoundError:
+        raise RoutineError([Problem(source, "no such file")]) from None
+    except OSError as exc:
+        raise RoutineError([Problem(source, f"cannot read this file: {exc.strerror or exc}")]) from None
+    return load_routine_text(raw, source=source, base_dir=path.resolve().parent, file=path)
+
+
+def load_routine_text(
+    content: str | bytes,
+    *,
+    source: str = "<routine>",
+    base_dir: Path | None = None,
+    file: Path | None = None,
+) -> Routine:
+    """Check routine text; images resolve against ``base_dir`` when one is given."""
+    # The strict reader first: it refuses text that cannot be UTF-8 (lone surrogates).
+    document = read_yaml(content, source)
+    raw = content.encode("utf-8") if isinstance(content, str) else content
+    routine = _RoutineBuilder(source, document, base_dir).build()
+    return _with_origin(routine, file, hashlib.sha256(raw).hexdigest())
+
+
+def check_routine_file(path: str | Path) -> tuple[Routine | None, list[Problem]]:
+    """For ``validate``: the routine (if usable) and every problem, warnings included."""
+    try:
+        routine = load_routine_file(path)
+    except RoutineError as exc:
+        return None, exc.problems
+    return routine, list(routine.warnings)
+
+
+def _with_origin(routine: Routine, file: Path | None, digest: str) -> Routine:
+    return replace(routine, source=file.resolve() if file else None, content_hash=digest)
+
+
+class _RoutineBuilder:
+    def __init__(self, source: str, document: Document, base_dir: Path | None) -> None:
+        self.source = source
+        self.data = document.data
+        self.base_dir = base_dir
+        self.report = _Collector(source, document)
+
+    def build(self) -> Routine:
+        data = self.data
+        if not isinstance(data, dict):
+            raise RoutineError([Problem(self.source, "a routine file is a set of 'key: value' lines (format, title, steps, ...)", 1, 1)])
+        fmt = data.get("format")
+        if isinstance(fmt, int) and not isinstance(fmt, bool) and fmt > FORMAT_VERSION:
+            self.report.error(("format",), f"this routine was made for a newer version of stretch-gui (format {fmt}; this version reads format {FORMAT_VERSION}); please update stretch-gui")
+            raise RoutineError(self.report.problems)
+        self.report.problems.extend(validate(self.report.document, self.source))
+        if self.report.failed:
+            raise RoutineError(self.report.problems)
+
+        breathing = self._breathing(data.get("breathing"), ("breathing",)) or DEFAULT_BREATHING
+        steps = [self._step(raw, ("steps", i), breathing) for i, raw in enumerate(data["steps"])]
+        prescribed = data.get("prescribed", "")
+        if prescribed:
+            try:
+                datetime.date.fromisoformat(prescribed)
+            except ValueError:
+                self.report.error(("prescribed",), f"prescribed: '{prescribed}' is not a real date")
+        if self.report.failed:
+            raise RoutineError(self.report.problems)
+
+        freq = data.get("frequency")
+        routine = Routine(
+            title=data["title"].strip(),
+            steps=tuple(s for s in steps if s is not None),
+            format=data["format"],
+            description=data.get("description", "").strip(),
+            author=data.get("author", "").strip(),
+            patient=data.get("patient", "").strip(),
+            prescribed=prescribed,
+            revision=str(data.get("revision", "")),
+            frequency=Frequency(**freq) if freq else None,
+            cautions=tuple(data.get("cautions", ())),
+            breathing=breathing,
+        )
+        from stretch_gui.core.routine.plan import build_plan
+
+        total = build_plan(routine).total
+        if total > MAX_ROUTINE_SECONDS:
+            self.report.error(("steps",), f"the whole routine would take {format_duration(total)}; the limit is {format_duration(MAX_ROUTINE_SECONDS)}", key=True)
+            raise RoutineError(self.report.problems)
+        return replace(routine, warnings=tuple(p for p in self.report.problems if p.warning))
+
+    # -- pieces -------------------------------------------------------------
+
+    def _seconds(self, raw: dict[str, Any], key: str, path: tuple[Any, ...], default: int | None) -> int | None:
+        if key not in raw:
+            return default
+        try:
+            seconds = parse_duration(raw[key])
+        except ValueError as exc:
+            self.report.error(path + (key,), f"{key}: {exc}")
+            return default
+        low, high = DURATION_LIMITS[key]
+        if seconds < low:
+            self.report.error(path + (key,), f"{key} must be at least {format_duration(low)}" if low else f"{key} cannot be negative")
+            return default
+        if seconds > high:
+            self.report.error(path + (key,), f"{key} of {format_duration(seconds)} is too long; the most is {format_duration(high)}")
+            return default
+        return seconds
+
+    def _breathing(self, raw: Any, path: tuple[Any, ...]) -> Breathing | None:
+        if raw is None or raw is False or raw == "off":
+            return None
+        # The schema requires inhale and exhale. A pattern that is written out means
+        # what it says, so an omitted pause is no pause, not the default's 1 s.
+        phases = ("inhale", "pause", "exhale", "pause_after_exhale")
+        return Breathing(**{key: self._seconds(raw, key, path, 0) or 0 for key in phases})
+
+    def _step(self, raw: dict[str, Any], path: tuple[Any, ...], routine_breathing: Breathing) -> Step | None:
+        line = (self.report.document.positions.of_value(path) or (0, 0))[0]
+        has_exercise, has_breathe = "exercise" in raw, "breathe" in raw
+        if has_exercise == has_breathe:
+            self.report.error(path, "a step has either 'exercise:' or 'breathe:'" + (", not both" if has_exercise else ""))
+            return None
+        breathing = routine_breathing
+        if "breathing" in raw:
+            breathing = self._breathing(raw["breathing"], path + ("breathing",))
+        if has_breathe:
+            return self._breathe_step(raw, path, breathing, line)
+        return self._exercise_step(raw, path, breathing, line)
+
+    def _breathe_step(self, raw: dict[str, Any], path: tuple[Any, ...], breathing: Breathing | None, line: int) -> Step | None:
+        for key in EXERCISE_STEP_ONLY:
+            if key in raw:
+                self.report.error(path + (key,), f"'{key}' does not apply to a breathing step", key=True)
+        if breathing is None:
+            self.report.error(path + ("breathing",), "a breathing step cannot have breathing off")
+            return None
+        target = raw["breathe"]
+        duration = breaths = None
+        if isinstance(target, dict):
+            breaths = target["breaths"]
+        else:
+            duration = self._seconds(raw, "breathe", path, None)
+            if duration is None:
+                return None
+        return BreatheStep(
+            breathing=breathing,
+            duration=duration,
+            breaths=breaths,
+            prepare=self._seconds(raw, "prepare", path, 0) or 0,
+            note=raw.get("note", "").strip(),
+            line=line,
+        )
+
+    def _exercise_step(self, raw: dict[str, Any], path: tuple[Any, ...], breathing: Breathing | None, line: int) -> Step | None:
+        defaults: dict[str, Any] = {}
+        ref = raw["exercise"]
+        if isinstance(ref, str):
+            library = exercise_library()
+            if ref not in library.exercises:
+                close = difflib.get_close_matches(ref, list(library.exercises), n=1)
+                hint = f"did you mean '{close[0]}'? " if close else ""
+                self.report.error(path + ("exercise",), f"unknown exercise '{ref}'; {hint}built-in exercises: {', '.join(library.exercises)}")
+                return None
+            exercise = library.exercises[ref]
+            defaults = library.defaults[ref]
+        else:
+            exercise = self._custom_exercise(ref, path + ("exercise",))
+            if exercise is None:
+                return None
+
+        merged = {**defaults, **raw}
+        if "hold" in raw and "reps" in raw:
+            self.report.error(path + ("reps",), "a step has 'hold' or 'reps', not both", key=True)
+            return None
+        if "hold" in raw:
+            merged.pop("reps", None)
+        if "reps" in raw:
+            merged.pop("hold", None)
+        hold = self._seconds(merged, "hold", path, None) if "hold" in merged else None
+        reps = merged.get("reps")
+        if hold is None and reps is None:
+            if "hold" not in merged:
+                self.report.error(path, f"'{exercise.title}' needs a hold time (e.g. hold: 30s) or reps (e.g. reps: 8)")
+            return None
+        if reps is not None and breathing is None:
+            self.report.error(path + ("breathing",), "reps are paced by the breath, so breathing cannot be off for this step")
+            return None
+        sets = merged.get("sets", 1)
+        rest = self._seconds(merged, "rest", path, DEFAULT_REST_BETWEEN_SETS if sets > 1 else 0) or 0
+        return ExerciseStep(
+            exercise=exercise,
+            hold=hold,
+            reps=reps,
+            sets=sets,
+            rest=rest if sets > 1 else 0,
+            sides=SIDES_BY_NAME[merged["sides"]] if "sides" in merged else (),
+            switch=self._seconds(merged, "switch", path, DEFAULT_SWITCH) or DEFAULT_SWITCH,
+            prepare=self._seconds(merged, "prepare", path, DEFAULT_PREPARE) or 0,
+            between=merged.get("between", "").strip(),
+            breathing=breathing,
+            note=raw.get("note", "").strip(),
+            cautions=tuple(raw.get("cautions", ())),
+            line=line,
+        )
+
+    def _custom_exercise(self, raw: dict[str, Any], path: tuple[Any, ...]) -> Exercise | None:
+        images = {key: self._image(raw[key], path + (key,)) for key in ("image", "image_exhale") if key in raw}
+        title = raw["title"].strip()
+        return Exercise(
+            id=re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-") or "custom",
+            title=title,
+            instructions=raw["instructions"].strip(),
+            cues=tuple(raw.get("cues", ())),
+            cautions=tuple(raw.get("cautions", ())),
+            image=images.get("image"),
+            image_exhale=images.get("image_exhale"),
+            on_inhale=raw.get("on_inhale", "").strip(),
+            on_exhale=raw.get("on_exhale", "").strip(),
+        )
+
+    def _image(self, raw: str, path: tuple[Any, ...]) -> Path | None:
+        problem = image_path_problem(raw)
+        if problem:
+            self.report.error(path, f"image '{raw}': {problem}")
+            return None
+        if self.base_dir is None:
+            return Path(raw)
+        folder = self.base_dir.resolve()
+        full = folder / raw
+        try:
+            # resolve() follows symlinks, so a link inside the folder that points out is caught here.
+            inside = full.resolve().is_relative_to(folder)
+            found = full.is_file()
+        except (OSError, RuntimeError) as exc:  # a name too long, a link loop (RuntimeError before 3.13)
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "it leads round in a loop of links"
+            self.report.error(path, f"image '{raw}' cannot be used: {reason}")
+            return None
+        if not inside:
+            self.report.error(path, f"image '{raw}' points outside the routine's folder (through a link); copy the picture into the folder")
+            return None
+        if not found:
+            self.report.error(path, f"image '{raw}' was not found next to the routine; a placeholder will show instead", warning=True)
+        return full
+
+
+def image_path_problem(raw: str) -> str | None:
+    """Why an image path written in a routine is refused, or None when it is acceptable."""
+    if _URL.match(raw) and not re.match(r"^[A-Za-z]:[\\/]", raw):
+        return "web addresses are not allowed; put the picture next to the routine file"
+    if raw.startswith(("/", "\\", "~")) or re.match(r"^[A-Za-z]:", raw):
+        return "write the path relative to the routine file, not from the top of the disk"
+    if "\\" in raw:
+        return "use '/' between folder names"
+    if any(ord(char) < 32 or ord(char) == 127 for char in raw):
+        return "the file name contains a control character"
+    if ".." in PurePosixPath(raw).parts:
+        return "pictures must be in the routine's folder or a folder inside it"
+    if not raw.lower().endswith(IMAGE_SUFFIXES):
+        return "pictures must be PNG, JPEG or SVG files"
+    return None
+
+
+# -- the built-in exercise library ---------------------------------------------
+
+
+class ExerciseLibrary:
+    def __init__(self, exercises: dict[str, Exercise], defaults: dict[str, dict[str, Any]]) -> None:
+        self.exercises = exercises
+        self.defaults = defaults
+
+
+_LIBRARY_DOSAGE_KEYS = ("hold", "reps", "sets", "rest", "sides", "switch", "prepare", "between")
+
+
+@cache
+def exercise_library() -> ExerciseLibrary:
+    """The built-in exercises; a broken library is a bug in the app, reported like any file."""
+    path = resources.exercise_library_file()
+    source = str(path)
+    document = read_yaml(path.read_bytes(), source)
+    problems = validate(document, source, definition="library")
+    if problems:
+        raise RoutineError(problems)
+    exercises: dict[str, Exercise] = {}
+    defaults: dict[str, dict[str, Any]] = {}
+    for exercise_id, raw in document.data["exercises"].items():
+        exercises[exercise_id] = Exercise(
+            id=exercise_id,
+            title=raw["title"].strip(),
+            summary=raw["summary"].strip(),
+            instructions=raw["instructions"].strip(),
+            cues=tuple(raw.get("cues", ())),
+            cautions=tuple(raw.get("cautions", ())),
+            image=resources.illustration(raw["image"]),
+            image_exhale=resources.illustration(raw["image_exhale"]) if "image_exhale" in raw else None,
+            on_inhale=raw.get("on_inhale", "").strip(),
+            on_exhale=raw.get("on_exhale", "").strip(),
+            builtin=True,
+        )
+        defaults[exercise_id] = {key: raw[key] for key in _LIBRARY_DOSAGE_KEYS if key in raw}
+    return ExerciseLibrary(exercises, defaults)

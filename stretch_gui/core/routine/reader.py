@@ -1,0 +1,240 @@
+"""A strict YAML reader for files that strangers hand over.
+
+PyYAML's own loaders follow YAML 1.1: ``no`` becomes False, ``1:30`` becomes 90,
+``010`` becomes 8, aliases can expand exponentially, duplicate keys silently keep
+the last value and tags can construct objects. This reader composes the node tree
+itself, refuses what a routine never needs (tags, anchors, aliases, deep nesting,
+duplicate keys) and resolves plain scalars by YAML 1.2 core rules. Alongside the
+data it returns where every key and value was written, so later checks can point
+at a line and column.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+import yaml.reader
+from yaml.composer import Composer
+from yaml.events import AliasEvent, MappingStartEvent, ScalarEvent, SequenceStartEvent
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.parser import Parser
+from yaml.reader import Reader
+from yaml.resolver import BaseResolver
+from yaml.scanner import Scanner
+
+from stretch_gui.core.routine.problems import Problem, RoutineError
+
+MAX_BYTES = 1_000_000
+MAX_DEPTH = 32
+
+Path_ = tuple[Any, ...]
+
+
+@dataclass
+class Positions:
+    """1-based (line, col) of each value and each mapping key, by data path."""
+
+    values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+
+    def of_value(self, path: Path_) -> tuple[int, int] | None:
+        # A path into a value that was never written (a missing key) points at
+        # the nearest enclosing thing that was.
+        path = tuple(path)
+        while path:
+            if path in self.values:
+                return self.values[path]
+            path = path[:-1]
+        return self.values.get(())
+
+    def of_key(self, path: Path_) -> tuple[int, int] | None:
+        return self.keys.get(tuple(path)) or self.of_value(path)
+
+
+@dataclass
+class Document:
+    data: Any
+    positions: Positions
+    text: str = ""  # what was parsed, so a check of it can be remembered by content
+
+
+class _Refused(Exception):
+    def __init__(self, message: str, mark: yaml.Mark | None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.mark = mark
+
+
+class _StrictComposer(Composer):
+    """Refuses anchors, aliases, tags and deep nesting while the tree is built.
+
+    Checking here, event by event, means a billion-laughs file is refused at its
+    first anchor and 2,000 nested brackets stop at MAX_DEPTH, long before Python's
+    recursion limit.
+    """
+
+    _depth = 0
+
+    def compose_node(self, parent: Node | None, index: Any) -> Node:  # type: ignore[override]
+        event = self.peek_event()
+        if isinstance(event, AliasEvent):
+            raise _Refused("YAML aliases (*name) are not allowed; write the value out", event.start_mark)
+        if isinstance(event, (ScalarEvent, MappingStartEvent, SequenceStartEvent)):
+            if event.anchor is not None:
+                raise _Refused("YAML anchors (&name) are not allowed; write the value out", event.start_mark)
+            if event.tag not in (None, "!"):
+                shown = event.tag.replace("tag:yaml.org,2002:", "!!")
+                raise _Refused(
+                    f"YAML tags like '{shown}' are not allowed; quote the value instead",
+                    event.start_mark,
+                )
+        if isinstance(event, (MappingStartEvent, SequenceStartEvent)):
+            self._depth += 1
+            if self._depth > MAX_DEPTH:
+                raise _Refused(f"nested too deeply (more than {MAX_DEPTH} levels)", event.start_mark)
+            try:
+                return super().compose_node(parent, index)
+            finally:
+                self._depth -= 1
+        return super().compose_node(parent, index)
+
+
+class _StrictLoader(Reader, Scanner, Parser, _StrictComposer, BaseResolver):
+    # BaseResolver has no implicit resolvers: every plain scalar arrives as a
+    # string and _scalar() applies the YAML 1.2 core rules itself.
+    def __init__(self, stream: str) -> None:
+        Reader.__init__(self, stream)
+        Scanner.__init__(self)
+        Parser.__init__(self)
+        _StrictComposer.__init__(self)
+        BaseResolver.__init__(self)
+
+
+_INT = re.compile(r"[-+]?[0-9]+")
+_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
+
+
+def _scalar(node: ScalarNode) -> Any:
+    text = node.value
+    if node.style is not None:  # quoted or block scalar: always text
+        return text
+    if text in ("", "~", "null", "Null", "NULL"):
+        return None
+    if text in ("true", "True", "TRUE"):
+        return True
+    if text in ("false", "False", "FALSE"):
+        return False
+    if _INT.fullmatch(text):
+        if len(text) > 30:
+            # int() refuses more than 4,300 digits with a bare ValueError; no count
+            # or duration in a routine needs a fraction of that.
+            raise _Refused(f"the number {text[:12]}... is far too long", node.start_mark)
+        return int(text)
+    if _FLOAT.fullmatch(text):
+        return float(text)
+    lowered = text.lower()
+    if lowered in (".inf", "+.inf"):
+        return math.inf
+    if lowered == "-.inf":
+        return -math.inf
+    if lowered == ".nan":
+        return math.nan
+    return text
+
+
+def _mark(node: Node) -> tuple[int, int]:
+    return (node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def _build(node: Node, path: Path_, positions: Positions) -> Any:
+    positions.values[path] = _mark(node)
+    if isinstance(node, ScalarNode):
+        return _scalar(node)
+    if isinstance(node, SequenceNode):
+        return [_build(item, path + (i,), positions) for i, item in enumerate(node.value)]
+    assert isinstance(node, MappingNode)
+    result: dict[str, Any] = {}
+    for key_node, value_node in node.value:
+        if not isinstance(key_node, ScalarNode):
+            raise _Refused("keys must be plain words, not lists or mappings", key_node.start_mark)
+        key = key_node.value if key_node.style is not None else _scalar(key_node)
+        if key == "<<" and key_node.style is None:
+            raise _Refused("YAML merge keys (<<) are not allowed; write the keys out", key_node.start_mark)
+        if not isinstance(key, str):
+            key = key_node.value
+        if key in result:
+            first_line = positions.keys[path + (key,)][0]
+            raise _Refused(
+                f"duplicate key '{key}' (first on line {first_line}, again on line {key_node.start_mark.line + 1})",
+                key_node.start_mark,
+            )
+        positions.keys[path + (key,)] = _mark(key_node)
+        result[key] = _build(value_node, path + (key,), positions)
+    return result
+
+
+def _decode(raw: bytes, source: str) -> str:
+    if len(raw) > MAX_BYTES:
+        raise RoutineError([Problem(source, f"file is too large ({len(raw):,} bytes; the limit is {MAX_BYTES:,})")])
+    if b"\x00" in raw:
+        raise RoutineError([Problem(source, "this is not a text file (it contains binary data)")])
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise RoutineError(
+            [Problem(source, "this file is not valid UTF-8 text; save it as UTF-8", line, col)]
+        ) from None
+    return text
+
+
+def read_yaml(content: str | bytes, source: str) -> Document:
+    """Parse one YAML document strictly; raise RoutineError with a position on any problem."""
+    if isinstance(content, bytes):
+        text = _decode(content, source)
+    else:
+        if len(content.encode("utf-8", "surrogatepass")) > MAX_BYTES:
+            raise RoutineError([Problem(source, f"file is too large (the limit is {MAX_BYTES:,} bytes)")])
+        text = content
+    if not any(line.strip() and not line.lstrip().startswith("#") for line in text.splitlines()):
+        raise RoutineError([Problem(source, "the file is empty")])
+    loader = None
+    try:
+        loader = _StrictLoader(text)
+        node = loader.get_single_node()
+        if node is None:
+            raise RoutineError([Problem(source, "the file is empty")])
+        positions = Positions()
+        data = _build(node, (), positions)
+    except _Refused as exc:
+        raise RoutineError([_problem_at(source, exc.message, exc.mark)]) from None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        if exc.context == "expected a single document in the stream":
+            message = "a routine file holds one YAML document; remove the second '---'"
+        else:
+            message = "YAML syntax: " + (exc.problem or exc.context or "this is not valid YAML")
+        raise RoutineError([_problem_at(source, message, mark)]) from None
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        col = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        raise RoutineError(
+            [Problem(source, f"this file contains a control character (#x{exc.character:04x}) that text files do not", line, col)]
+        ) from None
+    except yaml.YAMLError as exc:
+        raise RoutineError([Problem(source, f"YAML syntax: {exc}")]) from None
+    finally:
+        if loader is not None:
+            loader.dispose()
+    return Document(data, positions, text)
+
+
+def _problem_at(source: str, message: str, mark: yaml.Mark | None) -> Problem:
+    if mark is None:
+        return Problem(source, message)
+    return Problem(source, message, mark.line + 1, mark.column + 1)

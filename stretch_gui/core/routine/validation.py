@@ -1,0 +1,215 @@
+"""Schema validation with messages a physio can act on.
+
+The JSON Schema shipped with the app is the single description of the format:
+editors use it for completion and the loader checks every file against it. This
+module turns jsonschema's errors into one-line problems that point at the key or
+value in the file.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from stretch_gui.core.routine.durations import DURATION_HINT, DURATION_PATTERN, parse_duration
+from stretch_gui.core.routine.problems import Problem
+from stretch_gui.core.resources import schema_file
+from stretch_gui.core.routine.schema_memory import SchemaMemory
+from stretch_gui.core.routine.reader import Document
+
+if TYPE_CHECKING:
+    import jsonschema
+    from jsonschema.exceptions import ValidationError
+
+# Set by the app to remember texts that already passed; None (the default) checks every time.
+memory: SchemaMemory | None = None
+
+_TYPE_WORDS = {
+    "integer": "a whole number",
+    "number": "a number",
+    "string": "text",
+    "array": "a list (lines starting with '- ')",
+    "object": "a set of 'key: value' lines",
+    "boolean": "true or false",
+}
+
+
+@cache
+def routine_schema() -> dict[str, Any]:
+    with open(schema_file(), encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+@cache
+def _validator(definition: str | None) -> jsonschema.protocols.Validator:
+    # Imported here: jsonschema takes ~50 ms and 8 MiB to import, and a file the
+    # app has seen before does not need it (see SchemaMemory).
+    import jsonschema
+
+    schema = routine_schema()
+    if definition is not None:
+        schema = {"$ref": f"#/$defs/{definition}", "$defs": schema["$defs"]}
+    cls = jsonschema.validators.validator_for(schema)
+    # The shipped schema is checked against its meta-schema by the tests, not on every start (~30 ms).
+    # JSON Schema counts 2.0 as an integer; Python does not (range(2.0) raises), and
+    # a count written as 2.0 is a typing slip worth pointing out.
+    strict = cls.TYPE_CHECKER.redefine("integer", lambda _checker, value: isinstance(value, int) and not isinstance(value, bool))
+    return jsonschema.validators.extend(cls, type_checker=strict)(schema)
+
+
+def _one_per_value(errors: list[ValidationError]) -> list[ValidationError]:
+    """A value of the wrong type also fails its range or const check; report the type only."""
+    mistyped = {tuple(e.absolute_path) for e in errors if e.validator == "type"}
+    return [e for e in errors if e.validator == "type" or tuple(e.absolute_path) not in mistyped]
+
+
+def validate(document: Document, source: str, definition: str | None = None) -> list[Problem]:
+    """Problems with ``document`` against the routine schema (or one of its $defs)."""
+    if memory is not None and memory.passed(document.text, definition):
+        return []
+    problems: list[Problem] = []
+    for error in _one_per_value(list(_validator(definition).iter_errors(document.data))):
+        problems.extend(_explain(error, document, source))
+    if memory is not None and not problems:
+        memory.remember(document.text, definition)
+    return problems
+
+
+def _field_name(path: tuple[Any, ...]) -> str:
+    for part in reversed(path):
+        if isinstance(part, str):
+            return part
+    return "this entry"
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, (dict, list)):
+        return "this"
+    text = repr(value) if isinstance(value, str) else json.dumps(value) if value is not None else "nothing"
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _duration_problem(value: Any) -> str:
+    try:
+        parse_duration(value)
+    except ValueError as exc:
+        return str(exc)
+    return f"{_describe(value)} is not a duration; {DURATION_HINT}"
+
+
+def _wrong_kind(error: ValidationError) -> bool:
+    if error.relative_path:
+        return False
+    return error.validator == "type" or (error.validator in ("enum", "const") and isinstance(error.instance, (dict, list)))
+
+
+def _explain_choice(error: ValidationError, document: Document, source: str) -> list[Problem] | None:
+    """anyOf/oneOf: explain the branch the value was meant for, not "not valid under any of"."""
+    branches: dict[Any, list[ValidationError]] = {}
+    for sub in error.context or ():
+        branches.setdefault(sub.schema_path[0], []).append(sub)
+    # A branch whose own type check failed is not the one the writer meant.
+    meant = [errors for errors in branches.values() if not any(_wrong_kind(e) for e in errors)]
+    if len(meant) == 1:
+        return [p for sub in _one_per_value(meant[0]) for p in _explain(sub, document, source)]
+    name = _field_name(tuple(error.absolute_path))
+    line_col = document.positions.of_value(tuple(error.absolute_path))
+    if any(sub.schema.get("pattern") == DURATION_PATTERN for sub in error.context or ()):
+        message = f"{name}: {_duration_problem(error.instance)}"
+        if name == "breathe":
+            message += ", or a number of breaths like {breaths: 10}"
+        return [Problem(source, message, *(line_col or (None, None)))]
+    if not meant:
+        expected: list[str] = []
+        for sub in error.context or ():
+            if sub.validator == "type" and not sub.relative_path:
+                types = sub.validator_value if isinstance(sub.validator_value, list) else [sub.validator_value]
+                expected += [_TYPE_WORDS.get(t, t) for t in types if _TYPE_WORDS.get(t, t) not in expected]
+        if expected:
+            message = f"{name} should be {' or '.join(expected)}, not {_describe(error.instance)}"
+            return [Problem(source, message, *(line_col or (None, None)))]
+    return None
+
+
+def _explain(error: ValidationError, document: Document, source: str) -> list[Problem]:
+    if error.validator in ("anyOf", "oneOf"):
+        explained = _explain_choice(error, document, source)
+        if explained:
+            return explained
+    path = tuple(error.absolute_path)
+    name = _field_name(path)
+    value = error.instance
+    positions = document.positions
+
+    def at_value(message: str) -> list[Problem]:
+        line_col = positions.of_value(path)
+        return [Problem(source, message, *(line_col or (None, None)))]
+
+    kind = error.validator
+    if kind == "additionalProperties":
+        known = sorted(error.schema.get("properties", {}))
+        extras = [key for key in value if key not in known]
+        problems = []
+        for key in extras:
+            message = f"unknown key '{key}'"
+            close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+            if close:
+                message += f"; did you mean '{close[0]}'?"
+            elif known:
+                message += f"; expected one of: {', '.join(known)}"
+            line_col = positions.of_key(path + (key,))
+            problems.append(Problem(source, message, *(line_col or (None, None))))
+        return problems
+    if kind == "required":
+        missing = error.message.split("'")[1] if "'" in error.message else "a key"
+        known = error.schema.get("properties", {})
+        if any(key not in known and difflib.get_close_matches(key, known, n=1, cutoff=0.6) == [missing] for key in value):
+            return []  # a misspelt key: "unknown key 'titel'; did you mean 'title'?" says it all
+        where = "the routine" if not path else f"'{name}'" if isinstance(path[-1], str) else "this entry"
+        return at_value(f"{where} is missing '{missing}'")
+    if kind == "pattern":
+        if error.schema.get("pattern") == DURATION_PATTERN:
+            return at_value(f"{name}: {_duration_problem(value)}")
+        if error.schema.get("pattern") == r"\S":
+            # An empty string is already reported by minLength.
+            return at_value(f"{name} must not be blank") if value else []
+        if name == "prescribed":
+            return at_value(f"prescribed: {_describe(value)} is not a date; write it as YYYY-MM-DD")
+        if name == "exercise":
+            return at_value(f"exercise: {_describe(value)} is not an exercise id; ids are lower-case words joined by '-'")
+        return at_value(f"{name}: {_describe(value)} is not in the expected form")
+    if kind == "type":
+        expected = error.validator_value
+        expected = expected if isinstance(expected, list) else [expected]
+        if error.schema.get("pattern") == DURATION_PATTERN:
+            return at_value(f"{name}: {_duration_problem(value)}")
+        words = " or ".join(_TYPE_WORDS.get(t, t) for t in expected)
+        return at_value(f"{name} should be {words}, not {_describe(value)}")
+    if kind == "enum":
+        allowed = ", ".join(str(v) for v in error.validator_value if isinstance(v, str))
+        if name == "breathing":
+            allowed += ", or a pattern like {inhale: 5, exhale: 3}"
+        return at_value(f"{name}: {_describe(value)} is not allowed; use {allowed}")
+    if kind == "const":
+        return at_value(f"{name} must be {error.validator_value}")
+    if kind in ("minimum", "maximum"):
+        bound = error.validator_value
+        side = "at least" if kind == "minimum" else "at most"
+        return at_value(f"{name} must be {side} {bound}, not {_describe(value)}")
+    if kind in ("minLength",):
+        return at_value(f"{name} must not be empty")
+    if kind == "maxLength":
+        return at_value(f"{name} is too long (at most {error.validator_value} characters)")
+    if kind == "minItems":
+        return at_value(f"{name} needs at least {error.validator_value} entry")
+    if kind == "maxItems":
+        return at_value(f"{name} has too many entries (at most {error.validator_value})")
+    if kind in ("minProperties", "maxProperties") and name == "frequency":
+        return at_value("frequency takes exactly one of per_day or per_week")
+    if kind == "minProperties":
+        return at_value(f"{name} is empty")
+    if kind == "propertyNames":
+        return at_value(f"{name}: ids are lower-case words joined by '-'")
+    return at_value(f"{name}: {error.message}")

@@ -1,0 +1,133 @@
+"""An optional 0–10 pain rating with a note, for before and after a routine."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from stretch_gui.ui.parts.labels import label
+
+ENDS = {0: "no pain", 10: "worst pain"}
+
+
+class PainCheckIn(QWidget):
+    """Eleven big number buttons and a note. Choosing nothing is a fine answer.
+
+    Keys, as for radio buttons: Tab reaches the row, Left/Right move along it and
+    choose, 0–9 choose, Backspace or Delete takes the answer back (so does a second
+    click). Space is left alone: in the player it always means start or pause.
+    """
+
+    changed = Signal()
+
+    def __init__(self, name: str, question: str, *, compact: bool = False, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        if compact:  # one line less: the scale's ends go into the question
+            question = f"{question} 0 = no pain, 10 = worst."
+        self.question = label(f"{name}Question", question, role="body" if compact else "heading", wrap=True)
+        self.question.setText(question)
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(False)  # so a second click can clear the answer
+        row = QHBoxLayout()
+        row.setSpacing(6)
+        self.buttons: list[QPushButton] = []
+        for value in range(11):
+            button = QPushButton(str(value), objectName=f"{name}Pain{value}")
+            button.setCheckable(True)
+            button.setProperty("role", "scale")
+            button.setAccessibleName(f"Pain {value}" + (f", {ENDS[value]}" if value in ENDS else "") + " out of 10")
+            button.installEventFilter(self)
+            self.group.addButton(button, value)
+            self.buttons.append(button)
+            row.addWidget(button)
+        self.group.idToggled.connect(self._toggled)
+        self.note = QLineEdit(objectName=f"{name}Note")
+        self.note.setAccessibleName("Note (optional)")
+        self.note.setPlaceholderText("Note (optional), for example where it hurts")
+        self.note.setMaxLength(500)
+        self.note.textChanged.connect(self.changed)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(8)
+        layout.addWidget(self.question)
+        layout.addLayout(row)
+        if not compact:
+            ends = QHBoxLayout()
+            for end_name, text in ((f"{name}Low", "0 = no pain"), (f"{name}High", "10 = worst pain")):
+                end = label(end_name, text, role="muted")
+                end.setText(text)
+                ends.addWidget(end)
+                if end_name.endswith("Low"):
+                    ends.addStretch(1)
+            layout.addLayout(ends)
+        layout.addWidget(self.note)
+        self._make_tab_stop(self.buttons[0])
+        self._update_accessible()
+
+    def _make_tab_stop(self, stop: QPushButton) -> None:
+        # One Tab stop for the whole row, as for radio buttons; the arrows move along it.
+        for button in self.buttons:
+            button.setFocusPolicy(Qt.FocusPolicy.StrongFocus if button is stop else Qt.FocusPolicy.ClickFocus)
+
+    def value(self) -> int | None:
+        checked = self.group.checkedId()
+        return None if checked < 0 else checked
+
+    def note_text(self) -> str:
+        return self.note.text().strip()
+
+    def set_value(self, value: int | None) -> None:
+        for button in self.buttons:
+            button.setChecked(self.group.id(button) == value)
+
+    def clear(self) -> None:
+        self.set_value(None)
+        self.note.clear()
+
+    def _toggled(self, value: int, checked: bool) -> None:
+        if checked:
+            for other in self.buttons:
+                if self.group.id(other) != value and other.isChecked():
+                    other.setChecked(False)
+            self._make_tab_stop(self.buttons[value])
+        self._update_accessible()
+        self.changed.emit()
+
+    def _update_accessible(self) -> None:
+        value = self.value()
+        answer = "not answered" if value is None else f"{value} out of 10"
+        self.setAccessibleName(f"{self.question.text()} {answer}")
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # The row's keys must reach it even where the window binds the same keys
+        # (the player's arrows skip segments): claiming the shortcut makes Qt send
+        # them here as plain key presses.
+        if watched in self.buttons and event.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
+            assert isinstance(event, QKeyEvent)
+            action = self._action_for(event.key(), watched)
+            if action is not None:
+                event.accept()
+                if event.type() == QEvent.Type.KeyPress:
+                    action()
+                return True
+        return super().eventFilter(watched, event)
+
+    def _action_for(self, key: int, focused: QObject) -> Callable[[], None] | None:
+        if Qt.Key.Key_0 <= key <= Qt.Key.Key_9:
+            return lambda: self._choose(self.buttons[key - Qt.Key.Key_0])
+        if key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+            step = 1 if key == Qt.Key.Key_Right else -1
+            target = self.buttons[min(10, max(0, self.buttons.index(focused) + step))]
+            return lambda: self._choose(target)
+        if key in (Qt.Key.Key_Backspace, Qt.Key.Key_Delete):
+            return lambda: self.set_value(None)
+        return None
+
+    def _choose(self, button: QPushButton) -> None:
+        button.setChecked(True)
+        button.setFocus()

@@ -1,0 +1,109 @@
+"""When something hurts: the screen after a stop for pain, and the "When to get help" page."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QHBoxLayout,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from stretch_gui.core.content import safety
+from stretch_gui.ui import theme
+from stretch_gui.ui.parts.pain_scale import PainCheckIn
+from stretch_gui.ui.parts.labels import label
+
+
+def _bullets(items: tuple[str, ...]) -> str:
+    return "".join(f"<li>{escape(item)}</li>" for item in items)
+
+
+def when_to_get_help_html() -> str:
+    danger = theme.current().danger
+    return (
+        f"<h3 style='color:{danger}'>Get urgent medical help now if</h3><ul>{_bullets(safety.GET_URGENT_CARE)}</ul>"
+        f"<h3>See a doctor or physio if</h3><ul>{_bullets(safety.SEE_SOMEONE_SOON)}</ul>"
+        f"<h3>While your back hurts</h3><ul>{_bullets(safety.WHILE_IT_HURTS)}</ul>"
+    )
+
+
+def _scrolling(content: QWidget) -> QScrollArea:
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidget(content)
+    return area
+
+
+class SafetyScreen(QWidget):
+    """Shown at once after "Stop — this hurts": what to do now, and when to get help."""
+
+    finished = Signal(object, str)  # pain 0–10 or None, note
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("safetyScreen")
+        heading = label("safetyHeading", "You stopped because it hurt", role="title")
+        heading.setText("You stopped. That was the right call.")
+        heading.setWordWrap(True)
+        self.advice = label("safetyAdvice", "What to do now", role="body", wrap=True)
+        self.advice.setTextFormat(Qt.TextFormat.RichText)
+        self.help = label("safetyHelp", "When to get help", role="body", wrap=True)
+        self.help.setTextFormat(Qt.TextFormat.RichText)
+        self.check_in = PainCheckIn("hurtCheckIn", "How bad is it now? (optional)")
+        self.done_button = QPushButton("Back to routines", objectName="safetyDoneButton")
+        self.done_button.setProperty("role", "primary")
+        self.done_button.setAccessibleName("Back to routines")
+        self.done_button.setAutoDefault(True)
+        self.done_button.clicked.connect(lambda: self.finished.emit(self.check_in.value(), self.check_in.note_text()))
+
+        content = QWidget()
+        column = QVBoxLayout(content)
+        column.setContentsMargins(48, 32, 48, 24)
+        column.setSpacing(14)
+        column.addWidget(heading)
+        column.addWidget(self.advice)
+        column.addWidget(self.help)
+        column.addWidget(self.check_in)
+        column.addStretch(1)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.done_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(_scrolling(content), 1)
+        layout.addLayout(buttons)
+        layout.setContentsMargins(0, 0, 48, 28)
+
+    def show_guidance(self) -> None:
+        self.advice.setText(f"<h3>What to do now</h3><ul>{_bullets(safety.AFTER_A_PAINFUL_STOP)}</ul>")
+        self.help.setText(when_to_get_help_html())
+        self.check_in.clear()
+        self.done_button.setFocus()
+
+
+class HelpDialog(QDialog):
+    """Help › When to get help: reachable at any time, and it does not block the session."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("helpDialog")
+        self.setWindowTitle("When to get help")
+        self.setAccessibleName("When to get help")
+        text = label("helpText", "When to get help", role="body", wrap=True)
+        text.setTextFormat(Qt.TextFormat.RichText)
+        text.setText(when_to_get_help_html())
+        text.setContentsMargins(16, 8, 16, 8)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(_scrolling(text), 1)
+        layout.addWidget(buttons)
+        self.resize(760, 620)

@@ -1,0 +1,145 @@
+"""The history file's format over time: an old file opens, a newer one is left alone."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from stretch_gui.core.record.migrations import CURRENT_VERSION, MIGRATIONS
+from stretch_gui.core.record.recorder import SessionRecorder
+from stretch_gui.core.record.store import HistoryVersionError, Moment, SessionStatus
+from stretch_gui.core.session.session import Outcome
+from tests.support.history import (
+    finish_segment,
+    new_session,
+    open_history,
+    write_routine_file,
+)
+
+# Version 1 exactly as it shipped, copied here on purpose: if someone edits the first
+# migration instead of adding one, this copy no longer matches what real files hold.
+V1_SCHEMA = """
+CREATE TABLE sessions (
+    id INTEGER PRIMARY KEY,
+    routine_title TEXT NOT NULL,
+    routine_file TEXT NOT NULL DEFAULT '',
+    content_hash TEXT NOT NULL DEFAULT '',
+    prescribed TEXT NOT NULL DEFAULT '',
+    revision TEXT NOT NULL DEFAULT '',
+    segment_count INTEGER NOT NULL CHECK (segment_count > 0),
+    started_at TEXT NOT NULL,
+    ended_at TEXT,
+    status TEXT NOT NULL DEFAULT 'running'
+        CHECK (status IN ('running', 'finished', 'stopped', 'abandoned')),
+    stop_reason TEXT NOT NULL DEFAULT '',
+    current_index INTEGER NOT NULL DEFAULT 0,
+    active_seconds REAL NOT NULL DEFAULT 0,
+    exercises_completed INTEGER NOT NULL DEFAULT 0,
+    exercises_skipped INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX sessions_by_start ON sessions (started_at);
+CREATE TABLE segments (
+    session_id INTEGER NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+    segment_index INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    title TEXT NOT NULL,
+    outcome TEXT NOT NULL CHECK (outcome IN ('completed', 'skipped')),
+    at TEXT NOT NULL,
+    PRIMARY KEY (session_id, segment_index)
+);
+PRAGMA user_version = 1;
+"""
+
+
+def make_v1_database(path: Path) -> None:
+    conn = sqlite3.connect(path)
+    conn.executescript(V1_SCHEMA)
+    conn.execute(
+        "INSERT INTO sessions (routine_title, routine_file, content_hash, segment_count, started_at, ended_at,"
+        " status, stop_reason, current_index, active_seconds, exercises_completed, exercises_skipped)"
+        " VALUES ('Old routine', '/home/pat/old.yaml', 'abc', 7, '2026-02-01T08:30:00+01:00',"
+        " '2026-02-01T08:40:00+01:00', 'stopped', 'too tired', 3, 600.0, 1, 0)"
+    )
+    conn.executemany(
+        "INSERT INTO segments VALUES (1, ?, 'hold', 'Knee hug', ?, '2026-02-01T08:31:00+01:00')",
+        [(0, "completed"), (1, "completed"), (2, "skipped")],
+    )
+    conn.commit()
+    conn.close()
+
+
+def normalised(sql: str) -> str:
+    return " ".join(sql.replace("(", " ( ").replace(")", " ) ").replace(",", " , ").split())
+
+
+def test_the_shipped_version_1_matches_the_first_migration() -> None:
+    shipped = [s.strip() for s in V1_SCHEMA.split(";") if s.strip() and not s.strip().startswith("PRAGMA")]
+    assert [normalised(s) for s in shipped] == [normalised(s) for s in MIGRATIONS[0]]
+
+
+def test_a_version_1_file_is_migrated_and_keeps_its_sessions(tmp_path: Path) -> None:
+    path = tmp_path / "history.sqlite3"
+    make_v1_database(path)
+    with open_history(path) as history:
+        assert history.notice == ""
+        (old,) = history.sessions()
+        assert old.routine.title == "Old routine" and old.status is SessionStatus.STOPPED
+        assert old.stop_reason == "too tired" and old.active_seconds == 600.0
+        assert old.pain_before is None and old.hurt_marks == 0  # tables from version 2, empty
+        assert history.outcomes(old.id) == {0: Outcome.COMPLETED, 1: Outcome.COMPLETED, 2: Outcome.SKIPPED}
+        # and what version 2 added works on the migrated file
+        history.add_check_in(old.id, Moment.AFTER, rating=3, note="added later")
+        routine = write_routine_file(tmp_path)
+        _, clock, session = new_session(routine)
+        recorder = SessionRecorder(history, session)
+        session.start()
+        finish_segment(session, clock)
+        recorder.mark_hurt()
+        assert [r.id for r in history.sessions()] == [2, 1]
+        assert history.session(1).pain_after == 3
+        assert history.session(2).hurt_marks == 1
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == CURRENT_VERSION == 2
+    conn.close()
+
+
+def test_opening_twice_migrates_once(tmp_path: Path) -> None:
+    path = tmp_path / "history.sqlite3"
+    make_v1_database(path)
+    open_history(path).close()
+    with open_history(path) as history:  # nothing left to run: no "table already exists"
+        assert len(history.sessions()) == 1
+
+
+def test_a_failing_migration_leaves_the_file_at_its_old_version(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "history.sqlite3"
+    make_v1_database(path)
+    import stretch_gui.core.record.store as history_module
+
+    broken = (*MIGRATIONS, ("CREATE TABLE check_ins (x)",))  # clashes with version 2's table
+    monkeypatch.setattr(history_module, "MIGRATIONS", broken)
+    monkeypatch.setattr(history_module, "CURRENT_VERSION", len(broken))
+    with pytest.raises(history_module.HistoryError, match=str(path)):
+        open_history(path)
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert tables == {"sessions", "segments"}  # version 2's tables rolled back with the failure
+    conn.close()
+
+
+def test_a_file_from_a_newer_version_is_refused_and_left_alone(tmp_path: Path) -> None:
+    path = tmp_path / "history.sqlite3"
+    make_v1_database(path)
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version = {CURRENT_VERSION + 1}")
+    conn.commit()
+    conn.close()
+    before = path.read_bytes()
+    with pytest.raises(HistoryVersionError, match="newer version of stretch-gui") as caught:
+        open_history(path)
+    assert str(path) in str(caught.value)
+    assert path.read_bytes() == before
+    assert list(tmp_path.iterdir()) == [path]  # not moved aside either

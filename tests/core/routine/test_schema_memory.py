@@ -1,0 +1,160 @@
+"""Remembered schema passes: jsonschema is needed only for a text not seen before."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from stretch_gui.core.routine import validation
+from stretch_gui.core.routine.loader import load_routine_file
+from stretch_gui.core.routine.problems import RoutineError
+from stretch_gui.core.routine.schema_memory import MAX_ENTRIES, SchemaMemory
+
+GOOD = """\
+format: 1
+title: Two holds
+steps:
+  - exercise: {title: Reach, instructions: Reach up.}
+    hold: 20s
+"""
+# Passes the schema's shape but not a value check: `hold` is a duration pattern.
+BAD = GOOD.replace("hold: 20s", "hold: 20 seconds please")
+
+
+@pytest.fixture
+def memory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> SchemaMemory:
+    remembered = SchemaMemory(tmp_path / "cache" / "schema-passes.txt")
+    monkeypatch.setattr(validation, "memory", remembered)
+    return remembered
+
+
+@pytest.fixture
+def schema_calls(monkeypatch: pytest.MonkeyPatch) -> list[str | None]:
+    """Counts real schema checks (each builds or reuses a jsonschema validator)."""
+    calls: list[str | None] = []
+    real = validation._validator
+
+    def counting(definition: str | None):  # type: ignore[no-untyped-def]
+        calls.append(definition)
+        return real(definition)
+
+    monkeypatch.setattr(validation, "_validator", counting)
+    return calls
+
+
+def test_a_text_that_passed_is_not_checked_again(memory, schema_calls, write_routine) -> None:  # type: ignore[no-untyped-def]
+    path = write_routine(GOOD)
+    first = load_routine_file(path)
+    assert schema_calls == [None]
+    assert memory.file.is_file()
+    again = load_routine_file(path)
+    assert schema_calls == [None]  # not checked a second time
+    assert again == first
+
+
+def test_the_memory_survives_a_restart(memory, schema_calls, write_routine) -> None:  # type: ignore[no-untyped-def]
+    path = write_routine(GOOD)
+    load_routine_file(path)
+    validation.memory = SchemaMemory(memory.file)  # a new run of the app reads the file
+    load_routine_file(path)
+    assert schema_calls == [None]
+
+
+def test_a_changed_text_is_checked_again(memory, schema_calls, write_routine) -> None:  # type: ignore[no-untyped-def]
+    load_routine_file(write_routine(GOOD))
+    with pytest.raises(RoutineError) as caught:
+        load_routine_file(write_routine(BAD))
+    assert schema_calls == [None, None]
+    assert "hold" in str(caught.value)
+
+
+def test_a_failing_text_is_never_remembered(memory, schema_calls, write_routine) -> None:  # type: ignore[no-untyped-def]
+    path = write_routine(BAD)
+    for _ in range(2):
+        with pytest.raises(RoutineError) as caught:
+            load_routine_file(path)
+        assert ":5:" in str(caught.value)  # the full positioned message, every time
+    assert schema_calls == [None, None]
+    assert not memory.file.exists()
+
+
+def test_a_new_schema_or_version_forgets_every_pass(memory, schema_calls, write_routine, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    path = write_routine(GOOD)
+    load_routine_file(path)
+    changed = tmp_path / "routine.schema.json"
+    changed.write_bytes(validation.schema_file().read_bytes() + b"\n")
+    monkeypatch.setattr("stretch_gui.core.routine.schema_memory.schema_file", lambda: changed)
+    validation.memory = SchemaMemory(memory.file)
+    load_routine_file(path)
+    monkeypatch.setattr("stretch_gui.core.routine.schema_memory.__version__", "99.0")
+    validation.memory = SchemaMemory(memory.file)
+    load_routine_file(path)
+    assert schema_calls == [None, None, None]
+
+
+def test_the_loaders_own_checks_still_run_on_a_remembered_text(memory, write_routine, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    text = GOOD.replace("instructions: Reach up.}", "instructions: Reach up., image: ball.png}")
+    (tmp_path / "ball.png").write_bytes(b"x")
+    path = write_routine(text)
+    assert load_routine_file(path).warnings == ()
+    (tmp_path / "ball.png").unlink()
+    warnings = load_routine_file(path).warnings  # remembered, yet the missing picture is noticed
+    assert any("ball.png" in str(w) for w in warnings)
+
+
+@pytest.mark.parametrize("garbage", [b"", b"not a digest\n", b"\xff\xfe\x00binary", b"a" * 63 + b"\n"])
+def test_a_damaged_memory_file_is_treated_as_empty(memory, schema_calls, write_routine, garbage) -> None:  # type: ignore[no-untyped-def]
+    memory.file.parent.mkdir(parents=True)
+    memory.file.write_bytes(garbage)
+    path = write_routine(GOOD)
+    load_routine_file(path)
+    load_routine_file(path)
+    assert schema_calls == [None]
+
+
+def test_an_unwritable_memory_only_costs_time(tmp_path, schema_calls, write_routine, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    monkeypatch.setattr(validation, "memory", SchemaMemory(blocker / "cache" / "schema-passes.txt"))
+    path = write_routine(GOOD)
+    assert load_routine_file(path).title == "Two holds"
+    validation.memory = SchemaMemory(validation.memory.file)  # the next run has nothing to read
+    assert load_routine_file(path).title == "Two holds"
+    assert schema_calls == [None, None]
+
+
+def test_the_memory_keeps_only_the_newest_entries(memory) -> None:  # type: ignore[no-untyped-def]
+    texts = [f"title: {i}\n" for i in range(MAX_ENTRIES + 5)]
+    for text in texts:
+        memory.remember(text, None)
+    reread = SchemaMemory(memory.file)
+    assert not reread.passed(texts[0], None)
+    assert reread.passed(texts[-1], None)
+    assert len(memory.file.read_text().split()) == MAX_ENTRIES
+
+
+def test_the_library_and_a_routine_are_remembered_apart(memory) -> None:  # type: ignore[no-untyped-def]
+    memory.remember("same text", None)
+    assert memory.passed("same text", None)
+    assert not memory.passed("same text", "library")
+
+
+def test_opening_a_remembered_file_never_imports_jsonschema(
+    repo_root: Path, python: str, subprocess_env: dict[str, str], tmp_path: Path
+) -> None:
+    code = """
+import sys
+from pathlib import Path
+from stretch_gui.core.routine import validation
+from stretch_gui.core.routine.loader import load_routine_file
+from stretch_gui.core.routine.schema_memory import SchemaMemory
+validation.memory = SchemaMemory(Path(sys.argv[1]))
+load_routine_file(sys.argv[2])
+print("jsonschema" in sys.modules)
+"""
+    args = [python, "-c", code, str(tmp_path / "passes.txt"), str(repo_root / "routines" / "back-spasm-relief.yaml")]
+    first = subprocess.run(args, env=subprocess_env, capture_output=True, text=True, timeout=60, check=True)
+    second = subprocess.run(args, env=subprocess_env, capture_output=True, text=True, timeout=60, check=True)
+    assert (first.stdout.strip(), second.stdout.strip()) == ("True", "False")

@@ -1,0 +1,200 @@
+"""The window keeps the record as a patient plays: sessions, check-ins, hurt marks, stops, resuming.
+
+Windows here get a history file under tmp_path; the player tests run without one.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
+from pytestqt.qtbot import QtBot
+
+from stretch_gui.core.content.safety import STOPPED_FOR_PAIN
+from stretch_gui.core.record.recorder import SessionRecorder
+from stretch_gui.core.record.store import History, SessionStatus
+from stretch_gui.core.routine.loader import load_routine_file
+from stretch_gui.core.routine.plan import build_plan
+from stretch_gui.core.session.clock import FakeClock
+from stretch_gui.core.session.session import Session, SessionState
+from stretch_gui.qt.settings import AppSettings
+from stretch_gui.ui.app import create_window
+from stretch_gui.ui.window import MainWindow
+from tests.support.window import Key, activate, child, index_of, press, state_of, step
+
+DIALOG_NOISE = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+
+@pytest.fixture
+def history_file(tmp_path: Path) -> Path:
+    return tmp_path / "data" / "history.sqlite3"
+
+
+@pytest.fixture
+def routine_file(tmp_path: Path, repo_root: Path) -> Path:
+    # A copy, so the record names a file of this test's own.
+    copy = tmp_path / "relief.yaml"
+    copy.write_bytes((repo_root / "routines" / "back-spasm-relief.yaml").read_bytes())
+    return copy
+
+
+@pytest.fixture
+def open_window(qtbot: QtBot, settings: AppSettings, clock: FakeClock, history_file: Path, no_dangling_timers):  # type: ignore[no-untyped-def]
+    def make(file: Path | None = None, *, expect_dialog: bool = False) -> MainWindow:
+        window = create_window(file, settings=settings, clock=clock, history_file=history_file)
+        qtbot.addWidget(window)
+        no_dangling_timers.append(window)
+        window.show()
+        qtbot.waitExposed(window)
+        if not expect_dialog:  # a dialog opened right after the first paint takes the activation
+            activate(qtbot, window)
+        return window
+
+    return make
+
+
+def wait_for_dialog(qtbot: QtBot, window: MainWindow, name: str) -> QMessageBox:
+    qtbot.waitUntil(lambda: any(d.isVisible() for d in window.findChildren(QMessageBox, name)), timeout=2000)
+    (dialog,) = [d for d in window.findChildren(QMessageBox, name) if d.isVisible()]
+    dialog.activateWindow()  # offscreen has no window manager to do it
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=2000)
+    return dialog
+
+
+def records(history_file: Path):  # type: ignore[no-untyped-def]
+    with History(history_file) as history:
+        return history.sessions()
+
+
+def test_a_played_routine_is_recorded_with_both_check_ins(open_window, clock, qtbot, history_file, routine_file) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(routine_file)
+    check_in = window.player.before_check_in
+    check_in.buttons[0].setFocus()
+    press(qtbot, Key.Key_5)
+    window.player.start_pause_button.setFocus()
+    press(qtbot, Key.Key_Space)
+    step(clock, window, 12)
+    press(qtbot, Key.Key_H)  # it hurt here, and the routine goes on
+    step(clock, window, window.player.driver.session.plan.total)
+    assert window.stack.currentWidget() is window.completion
+    after = window.completion.check_in
+    after.buttons[0].setFocus()
+    press(qtbot, Key.Key_3)
+    qtbot.mouseClick(child(window, QPushButton, "backButton"), Qt.MouseButton.LeftButton)
+
+    (record,) = records(history_file)
+    assert record.status is SessionStatus.FINISHED
+    assert record.routine.file == str(routine_file.resolve())
+    assert record.routine.content_hash == load_routine_file(routine_file).content_hash
+    assert (record.pain_before, record.pain_after, record.hurt_marks) == (5, 3, 1)
+    with History(history_file) as history:
+        assert history.hurt_marks(record.id)[0].segment_index == 0
+
+
+def test_stop_this_hurts_is_recorded_with_its_reason(open_window, clock, qtbot, history_file, routine_file) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(routine_file)
+    press(qtbot, Key.Key_Space)
+    step(clock, window, 30)
+    window.player.stop_for_pain()
+    (record,) = records(history_file)
+    assert (record.status, record.stop_reason) == (SessionStatus.STOPPED, STOPPED_FOR_PAIN)
+
+
+def test_a_routine_opened_and_never_started_leaves_no_record(open_window, history_file, routine_file) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(routine_file)
+    window.close()
+    assert records(history_file) == []
+
+
+def _crashed_session(history_file: Path, routine_file: Path, seconds: float) -> int:
+    """A session cut short, as a killed app leaves it: recorded up to where it was."""
+    clock = FakeClock()
+    with History(history_file) as history:
+        session = Session(build_plan(load_routine_file(routine_file)), clock)
+        recorder = SessionRecorder(history, session)
+        session.start()
+        clock.advance(seconds)
+        session.update()
+        assert recorder.session_id is not None
+        return session.index
+
+
+@DIALOG_NOISE
+def test_after_a_crash_the_next_start_offers_to_resume(open_window, clock, qtbot, history_file, routine_file) -> None:  # type: ignore[no-untyped-def]
+    where = _crashed_session(history_file, routine_file, seconds=200)
+    assert where > 0
+    window = open_window(expect_dialog=True)
+    box = wait_for_dialog(qtbot, window, "resumeDialog")
+    assert "Back spasm relief" in box.text()
+    press(qtbot, Key.Key_Return)  # Resume is the default
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.player, timeout=2000)
+    assert (index_of(window), state_of(window)) == (where, SessionState.READY)
+    activate(qtbot, window)
+    window.player.start_pause_button.setFocus()
+    press(qtbot, Key.Key_Space)
+    step(clock, window, window.player.driver.session.plan.total)
+    (record,) = records(history_file)  # the same record, carried on
+    assert record.status is SessionStatus.FINISHED
+
+
+@DIALOG_NOISE
+def test_not_now_leaves_the_cut_short_session_abandoned(open_window, qtbot, history_file, routine_file) -> None:  # type: ignore[no-untyped-def]
+    _crashed_session(history_file, routine_file, seconds=200)
+    window = open_window(expect_dialog=True)
+    box = wait_for_dialog(qtbot, window, "resumeDialog")
+    qtbot.mouseClick(child(box, QPushButton, "leaveButton"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not box.isVisible(), timeout=2000)
+    assert window.stack.currentWidget() is window.start_screen
+    (record,) = records(history_file)
+    assert record.status is SessionStatus.ABANDONED
+
+
+def test_a_changed_routine_file_is_not_offered_for_resuming(open_window, qtbot, history_file, routine_file) -> None:  # type: ignore[no-untyped-def]
+    _crashed_session(history_file, routine_file, seconds=200)
+    routine_file.write_text(routine_file.read_text().replace("Back spasm relief", "Back spasm relief, week 2"))
+    window = open_window()
+    qtbot.wait(50)
+    assert not [d for d in window.findChildren(QMessageBox, "resumeDialog") if d.isVisible()]
+    (record,) = records(history_file)
+    assert record.status is SessionStatus.ABANDONED
+
+
+@DIALOG_NOISE
+def test_a_damaged_history_is_moved_aside_and_said(open_window, qtbot, history_file, routine_file, clock) -> None:  # type: ignore[no-untyped-def]
+    history_file.parent.mkdir(parents=True)
+    history_file.write_bytes(b"this is not a database" * 100)
+    window = open_window(expect_dialog=True)
+    box = wait_for_dialog(qtbot, window, "historyNoticeDialog")
+    assert "corrupt" in box.text() or "damaged" in box.text().lower()
+    moved = [p for p in history_file.parent.iterdir() if ".corrupt-" in p.name]
+    assert len(moved) == 1 and moved[0].read_bytes().startswith(b"this is not a database")
+    press(qtbot, Key.Key_Return)
+    activate(qtbot, window)
+    window.open_file(routine_file)
+    window.player.start_pause_button.setFocus()
+    press(qtbot, Key.Key_Space)
+    step(clock, window, 5)
+    window.player.stop_for_pain()
+    assert len(records(history_file)) == 1  # and recording goes on in the fresh file
+
+
+@DIALOG_NOISE
+def test_a_history_that_cannot_be_opened_is_said_once_and_routines_still_play(open_window, qtbot, tmp_path, routine_file, clock, settings) -> None:  # type: ignore[no-untyped-def]
+    blocker = tmp_path / "blocker"
+    blocker.write_text("a file where the folder should be")
+    window = create_window(routine_file, settings=settings, clock=clock, history_file=blocker / "history.sqlite3")
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    box = wait_for_dialog(qtbot, window, "historyProblemDialog")
+    assert "blocker" in box.text()
+    press(qtbot, Key.Key_Return)
+    activate(qtbot, window)
+    window.player.start_pause_button.setFocus()
+    press(qtbot, Key.Key_Space)
+    step(clock, window, window.player.driver.session.plan.total)
+    assert window.stack.currentWidget() is window.completion
+    assert len(window.findChildren(QMessageBox, "historyProblemDialog")) <= 1
+    window.close()
