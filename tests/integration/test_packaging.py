@@ -38,7 +38,7 @@ def test_wheel_contains_the_data(wheel: Path, repo_root: Path) -> None:
     icons = sorted(p.name for p in (repo_root / "assets" / "icons").glob("stretch-gui*"))
     assert "stretch-gui-16.png" in icons and {f"stretch_gui/_data/assets/icons/{name}" for name in icons} <= names
     assert "stretch_gui/core/routine/routine.schema.json" in names
-    assert "stretch_gui/__main__.py" in names and "stretch_gui/cli.py" in names
+    assert "stretch_gui/__main__.py" in names and "stretch_gui/cli/__init__.py" in names
     assert not any(name.startswith(("tests/", "routines/", "assets/")) for name in names), "data outside the package"
 
 

@@ -27,6 +27,7 @@ from stretch_gui.core.session.breathing import breath_at
 from stretch_gui.core.session.clock import FakeClock
 from stretch_gui.qt.settings import AppSettings
 from stretch_gui.ui import theme
+from stretch_gui.qt import pictures as pictures_module
 from stretch_gui.ui.parts import illustration as illustration_module
 from stretch_gui.ui.parts.illustration import BLEND_STEPS, Illustration
 from tests.support.window import MakeWindow, WriteRoutine, press, step
@@ -132,13 +133,13 @@ class PaintCounter(QObject):
 def renders(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Names of the pictures drawn into a fresh pixmap (an SVG parse or a raster rescale each)."""
     done: list[str] = []
-    original = illustration_module.Picture.render
+    original = pictures_module.Picture.render
 
-    def counting(self: illustration_module.Picture, *args: object) -> object:
+    def counting(self: pictures_module.Picture, *args: object) -> object:
         done.append(self.path.name)
         return original(self, *args)
 
-    monkeypatch.setattr(illustration_module.Picture, "render", counting)
+    monkeypatch.setattr(pictures_module.Picture, "render", counting)
     return done
 
 
@@ -269,7 +270,7 @@ def test_a_big_but_allowed_picture_is_kept_scaled_down(picture_widget: Illustrat
     picture_widget.show_picture(path, mirrored=False, description="Photo")
     assert not picture_widget.showing_placeholder
     kept = picture_widget._pictures[path].image
-    assert kept is not None and kept.width() == illustration_module.MAX_IMAGE_SIDE
+    assert kept is not None and kept.width() == pictures_module.MAX_IMAGE_SIDE
     assert close_to(colour_at(picture_widget), GREEN)
 
 
