@@ -53,7 +53,7 @@ mark("qt_imported")
 if KIND == "app":
     from pathlib import Path
 
-    from stretch_gui.ui.app import create_window, prepare_application
+    from stretch_gui.ui.app import create_window, prepare_application, schema_memory
 
     mark("app_imported")
 
@@ -89,7 +89,7 @@ def main() -> None:
         prepare_application(app)
     mark("qapplication")
     if KIND == "app":
-        window = create_window(Path(ROUTINE))
+        window = create_window(Path(ROUTINE), schema_memory=schema_memory())
         watched = window.player
         if window.stack.currentWidget() is not window.player:
             raise SystemExit("the routine did not open in the player")

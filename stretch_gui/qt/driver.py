@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from stretch_gui.core.session.clock import Clock, MonotonicClock
 from stretch_gui.core.routine.plan import Plan
-from stretch_gui.core.session.session import EventKind, Session, SessionEvent, SessionState
+from stretch_gui.core.session.session import CarriedOver, EventKind, Session, SessionEvent, SessionState
 
 ANIMATION_INTERVAL_MS = 40  # 25 fps: a circle that takes 5 s to grow looks smooth at this rate
 LABEL_INTERVAL_MS = 200  # countdown labels and the reduced-motion bar
@@ -22,10 +22,16 @@ class SessionDriver(QObject):
     ticked = Signal()
 
     def __init__(
-        self, plan: Plan, *, clock: Clock | None = None, start_index: int = 0, parent: QObject | None = None
+        self,
+        plan: Plan,
+        *,
+        clock: Clock | None = None,
+        start_index: int = 0,
+        carried: CarriedOver | None = None,
+        parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self.session = Session(plan, clock or MonotonicClock(), start_index=start_index)
+        self.session = Session(plan, clock or MonotonicClock(), start_index=start_index, carried=carried)
         self.session.subscribe(self._forward)
         self._animate = True
         self.timer = QTimer(self)

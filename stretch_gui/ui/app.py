@@ -9,7 +9,6 @@ from PySide6.QtCore import QStandardPaths
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from stretch_gui.core.routine import validation
 from stretch_gui.core.session.clock import Clock
 from stretch_gui.core.resources import data_dir
 from stretch_gui.core.routine.schema_memory import SchemaMemory
@@ -25,12 +24,13 @@ def create_window(
     settings: AppSettings | None = None,
     clock: Clock | None = None,
     history_file: Path | None = None,
+    schema_memory: SchemaMemory | None = None,
 ) -> MainWindow:
     app = QApplication.instance()
     assert isinstance(app, QApplication), "create a QApplication first"
     settings = settings or AppSettings()
     theme.apply(app, settings.theme, settings.text_size)
-    window = MainWindow(settings, clock=clock, history_file=history_file)
+    window = MainWindow(settings, clock=clock, history_file=history_file, schema_memory=schema_memory)
     if file is not None:
         window.open_file(file)
     return window
@@ -51,14 +51,17 @@ def prepare_application(app: QApplication) -> None:
     app.setApplicationDisplayName("stretch-gui")
     app.setWindowIcon(app_icon())
     app.setDesktopFileName("stretch-gui")  # Wayland matches the window to packaging/linux/stretch-gui.desktop
+
+
+def schema_memory() -> SchemaMemory | None:
+    """The record of routine texts that passed the schema, in the user's cache folder."""
     cache = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation)
-    if cache:
-        validation.memory = SchemaMemory(Path(cache) / "schema-passes.txt")
+    return SchemaMemory(Path(cache) / "schema-passes.txt") if cache else None
 
 
 def run(file: Path | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     prepare_application(app)
-    window = create_window(file, history_file=history_database_path())
+    window = create_window(file, history_file=history_database_path(), schema_memory=schema_memory())
     window.show()
     return app.exec()

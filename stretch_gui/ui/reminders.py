@@ -10,11 +10,14 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QSystemTrayIcon
 
 from stretch_gui.core.routine.model import Routine
-from stretch_gui.core.record.reminders import next_check, reminder_due, reminder_text
+from stretch_gui.core.record.reminders import (  # noqa: F401 - NO_TRAY: the Settings dialog's note comes with the tray check
+    NO_TRAY,
+    RECHECK_AFTER,
+    reminder_due,
+    reminder_text,
+    when_to_check,
+)
 from stretch_gui.qt.settings import AppSettings
-
-NO_TRAY = "This desktop has no notification area, so reminders cannot be shown."
-RECHECK_AFTER = timedelta(minutes=30)  # a session done meanwhile, or the clock changed
 
 
 def tray_available() -> bool:
@@ -70,10 +73,7 @@ class Reminders(QObject):
 
     def _schedule(self, *, after: timedelta = timedelta(seconds=1)) -> None:
         now = self._now()
-        if now.time() >= self.settings.reminder_time and self.settings.last_reminded != now.date():
-            due = now + after  # past today's time and not yet reminded: the day may still be short
-        else:
-            due = next_check(now, at=self.settings.reminder_time)
+        due = when_to_check(now, at=self.settings.reminder_time, last_reminded=self.settings.last_reminded, soon=after)
         self.timer.start(max(1000, int((due - now).total_seconds() * 1000)))
 
     def check(self) -> bool:

@@ -11,33 +11,43 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox, QStackedWidget
 
-from stretch_gui.core.session.clock import Clock
-from stretch_gui.core.routine.problems import RoutineError
-from stretch_gui.core.routine.loader import load_routine_file
+from stretch_gui.core.content import messages
+from stretch_gui.core.content.safety import STOPPED_FOR_PAIN
+from stretch_gui.core.routine.catalogue import RoutineCatalogue, RoutineEntry
 from stretch_gui.core.routine.model import Routine
 from stretch_gui.core.routine.plan import build_plan
-from stretch_gui.core.resources import builtin_routine_files
-from stretch_gui.core.content.safety import STOPPED_FOR_PAIN
-from stretch_gui.core.session.session import Summary
+from stretch_gui.core.routine.problems import RoutineError
+from stretch_gui.core.routine.schema_memory import SchemaMemory
+from stretch_gui.core.session.clock import Clock
+from stretch_gui.core.session.session import CarriedOver, Summary
 from stretch_gui.ui import theme
 from stretch_gui.ui.screens.completion import CompletionScreen
 from stretch_gui.ui.screens.player import PlayerScreen
 from stretch_gui.ui.screens.safety import HelpDialog, SafetyScreen
 from stretch_gui.qt.settings import AppSettings
 from stretch_gui.ui.dialogs.settings import SettingsDialog
-from stretch_gui.ui.screens.start import RoutineEntry, StartScreen
+from stretch_gui.ui.dialogs.messages import Choice, ask, tell
+from stretch_gui.ui.screens.start import StartScreen
 
 if TYPE_CHECKING:
     from stretch_gui.ui.dialogs.history import HistoryDialog
-    from stretch_gui.core.record.store import History, SessionRecord
     from stretch_gui.core.record.recorder import SessionRecorder
+    from stretch_gui.core.record.resume import ResumeOffer
+    from stretch_gui.core.record.store import History, SessionRecord
     from stretch_gui.ui.reminders import Reminders
 
 ROUTINE_SUFFIXES = (".yaml", ".yml")
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, settings: AppSettings, *, clock: Clock | None = None, history_file: Path | None = None) -> None:
+    def __init__(
+        self,
+        settings: AppSettings,
+        *,
+        clock: Clock | None = None,
+        history_file: Path | None = None,
+        schema_memory: SchemaMemory | None = None,
+    ) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
         self.setWindowTitle("stretch-gui")
@@ -45,7 +55,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self._clock = clock
         self._current: RoutineEntry | None = None
-        self._loaded: dict[tuple[Path, int, int], Routine] = {}
+        self.catalogue = RoutineCatalogue(lambda: self.settings.recent_files, memory=schema_memory)
         # The record of sessions: opened after the window shows (sqlite3 is not needed to paint it).
         self.history_file = history_file
         self._history: History | None = None
@@ -76,7 +86,7 @@ class MainWindow(QMainWindow):
         self.player.checkedInBefore.connect(self._checked_in_before)
         self.player.hurtMarked.connect(lambda _index: self._record(lambda recorder: recorder.mark_hurt()))
         self._build_menus()
-        self.start_screen.set_source(self._routine_entries)
+        self.start_screen.set_source(self.catalogue.entries)
         self.resize(1200, 800)
         self.setMinimumSize(900, 640)
 
@@ -120,31 +130,6 @@ class MainWindow(QMainWindow):
     def refresh_routines(self, select: Path | None = None) -> None:
         self.start_screen.invalidate(select=select)
 
-    def _routine_entries(self) -> list[RoutineEntry]:
-        entries: list[RoutineEntry] = []
-        builtins = builtin_routine_files()
-        for path in self.settings.recent_files:
-            if path in builtins:
-                continue
-            try:
-                entries.append(RoutineEntry(self._load(path), path, builtin=False))
-            except RoutineError:
-                continue  # moved or edited since; it stays listed in settings for when it returns
-        for path in builtins:
-            entries.append(RoutineEntry(self._load(path), path, builtin=True))
-        return entries
-
-    def _load(self, path: Path) -> Routine:
-        """Load a routine once per version of its file: the list refreshes after every open."""
-        try:
-            stat = path.stat()
-        except OSError:
-            return load_routine_file(path)  # raises the loader's own clear message
-        key = (path.resolve(), stat.st_mtime_ns, stat.st_size)
-        if key not in self._loaded:
-            self._loaded[key] = load_routine_file(path)
-        return self._loaded[key]
-
     def choose_file(self) -> None:
         start_dir = str(self.settings.recent_files[0].parent) if self.settings.recent_files else str(Path.home())
         path, _ = QFileDialog.getOpenFileName(self, "Open routine file", start_dir, "Routine files (*.yaml *.yml);;All files (*)")
@@ -154,37 +139,20 @@ class MainWindow(QMainWindow):
     def open_file(self, path: Path, *, play: bool = True) -> bool:
         """Load a routine; on failure show the loader's messages and change nothing."""
         try:
-            routine = self._load(path)
+            entry = self.catalogue.entry(path)
         except RoutineError as exc:
-            self._show_load_error(path, exc)
+            tell(self, "loadErrorDialog", messages.cannot_open(path.name, exc.problems))
             return False
         self.settings.remember(path)
-        entry = RoutineEntry(routine, path.resolve(), builtin=False)
         self.refresh_routines(select=entry.path)
         if play:
             self.play(entry)
         return True
 
-    def _show_load_error(self, path: Path, error: RoutineError) -> None:
-        box = QMessageBox(self)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.setObjectName("loadErrorDialog")
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle("Cannot open routine")
-        box.setText(f"“{path.name}” cannot be used as it is.")
-        lines = [str(p) for p in error.problems[:12]]
-        if len(error.problems) > 12:
-            lines.append(f"… and {len(error.problems) - 12} more")
-        box.setInformativeText(
-            "Please ask whoever wrote it to check these lines:\n\n" + "\n".join(lines)
-        )
-        box.setStandardButtons(QMessageBox.StandardButton.Ok)
-        box.open()
-
-    def play(self, entry: RoutineEntry, *, resume: SessionRecord | None = None) -> None:
+    def play(self, entry: RoutineEntry, *, resume: SessionRecord | None = None, carried: CarriedOver | None = None) -> None:
         self._current = entry
         start_index = resume.resume_index if resume is not None else 0
-        self.player.play(build_plan(entry.routine), clock=self._clock, start_index=start_index)
+        self.player.play(build_plan(entry.routine), clock=self._clock, start_index=start_index, carried=carried)
         self._start_recording(resume)
         self.stack.setCurrentWidget(self.player)
         self.player.start_pause_button.setFocus()
@@ -240,7 +208,7 @@ class MainWindow(QMainWindow):
 
         path = export_pdf(routine, self)
         if path is not None:
-            self.statusBar().showMessage(f"Handout saved: {path}", 8000)
+            self.statusBar().showMessage(messages.handout_saved(path), 8000)
 
     def print_handout(self) -> None:
         routine = self.handout_routine()
@@ -249,7 +217,7 @@ class MainWindow(QMainWindow):
         from stretch_gui.ui.dialogs.handout import print_routine  # QtPrintSupport loads only when asked for
 
         if print_routine(routine, self):
-            self.statusBar().showMessage("Handout sent to the printer", 8000)
+            self.statusBar().showMessage(messages.HANDOUT_PRINTED, 8000)
 
     # -- view ---------------------------------------------------------------
 
@@ -264,7 +232,7 @@ class MainWindow(QMainWindow):
     def toggle_sound(self) -> None:
         self.settings.sound = not self.settings.sound
         self.sound_action.setChecked(self.settings.sound)
-        self.statusBar().showMessage("Sound cues on" if self.settings.sound else "Sound cues off", 3000)
+        self.statusBar().showMessage(messages.sound_cues(self.settings.sound), 3000)
 
     def open_settings(self) -> None:
         dialog = SettingsDialog(self.settings, self)
@@ -299,28 +267,15 @@ class MainWindow(QMainWindow):
             self.reminders.apply_settings()
 
     def _routine_to_remind(self) -> Routine | None:
-        if self._current is not None:
-            return self._current.routine
-        for path in self.settings.recent_files[:1]:
-            try:
-                return self._load(path)
-            except RoutineError:
-                return None
-        return None
+        return self._current.routine if self._current is not None else self.catalogue.most_recent()
 
     def _done_session_starts(self) -> list[datetime]:
         history = self.history_store()
         if history is None:
             return []
-        from stretch_gui.core.record.adherence import counts_as_done
-        from stretch_gui.core.record.store import HistoryError
+        from stretch_gui.core.record.reminders import done_session_starts
 
-        try:
-            records = history.sessions(since=history.today() - timedelta(days=7))
-        except HistoryError:
-            return []
-        # Local wall-clock times, as the reminder rule counts calendar days.
-        return [r.started_at.astimezone().replace(tzinfo=None) for r in records if counts_as_done(r)]
+        return done_session_starts(history)
 
     def _come_forward(self) -> None:
         self.showNormal() if self.isMinimized() else self.show()
@@ -328,24 +283,13 @@ class MainWindow(QMainWindow):
         self.activateWindow()
 
     def _show_keys(self) -> None:
-        QMessageBox.information(
-            self,
-            "Keyboard",
-            "Space: start, pause, go on\n→: next part\n←: previous part (or back to the start of this one)\n"
-            "R: restart the exercise\nEsc: stop (asks first)\nH: note that this moment hurt\n"
-            "F11: full screen\nM: sound cues on or off\nF1: when to get help\n"
-            "Ctrl+O: open a routine file\nCtrl+P: print the routine as a handout\nCtrl+H: your history",
-        )
+        QMessageBox.information(self, messages.KEYBOARD.title, messages.KEYBOARD.text)
 
     def _show_about(self) -> None:
         from stretch_gui import __version__
 
-        QMessageBox.about(
-            self,
-            "About stretch-gui",
-            f"stretch-gui {__version__}\nGuided stretching and slow breathing for back pain.\n"
-            "This app guides exercises; it does not diagnose. If something hurts, stop.",
-        )
+        about = messages.about(__version__)
+        QMessageBox.about(self, about.title, about.text)
 
     # -- drag and drop ------------------------------------------------------
 
@@ -389,11 +333,10 @@ class MainWindow(QMainWindow):
             self._history = History(self.history_file)
         except HistoryError as exc:
             self._history_problem = str(exc)
-            self._tell("historyProblemDialog", "Your history cannot be used",
-                       f"{exc}\n\nRoutines still work; sessions are not recorded until this is fixed.")
+            tell(self, "historyProblemDialog", messages.history_unusable(self._history_problem))
             return None
         if self._history.notice:
-            self._tell("historyNoticeDialog", "Your history was damaged", self._history.notice)
+            tell(self, "historyNoticeDialog", messages.history_damaged(self._history.notice))
         return self._history
 
     def show_history(self) -> None:
@@ -404,7 +347,7 @@ class MainWindow(QMainWindow):
             self._history_dialog = HistoryDialog(self)
         history = self.history_store()
         routine = self._current.routine if self._current else None
-        self._history_dialog.show_history(history, routine=routine, load=self._load, problem=self._history_problem)
+        self._history_dialog.show_history(history, routine=routine, load=self.catalogue.load, problem=self._history_problem)
 
     def export_history(self) -> None:
         """File › Export history as CSV…"""
@@ -414,21 +357,14 @@ class MainWindow(QMainWindow):
         history = self.history_store()
         if history is None:
             if told or self.history_file is None:  # history_store() tells only the first time
-                self._tell("historyProblemDialog", "Your history cannot be used", self._history_problem or NO_HISTORY)
+                tell(self, "historyProblemDialog", messages.Message(messages.history_unusable("").title, self._history_problem or NO_HISTORY))
             return
         saved = export_history(self, history)
         if saved is not None:
             self.statusBar().showMessage(saved_message(*saved), 8000)
 
-    def _tell(self, name: str, title: str, text: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self)
-        box.setObjectName(name)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
-
     def _history_error(self, error: Exception) -> None:
-        self._tell("historyWriteDialog", "Could not save to your history",
-                   f"{error}\n\nThe routine goes on; saving is tried again as it continues.")
+        tell(self, "historyWriteDialog", messages.history_not_saved(str(error)))
 
     def _start_recording(self, resume: SessionRecord | None = None) -> None:
         self._end_recording()
@@ -469,6 +405,7 @@ class MainWindow(QMainWindow):
         history = self.history_store()
         if history is None:
             return
+        from stretch_gui.core.record.resume import resume_offer
         from stretch_gui.core.record.store import HistoryError
 
         try:
@@ -477,38 +414,36 @@ class MainWindow(QMainWindow):
             return
         if record is None:
             return
-        routine = None
-        if record.resumable and record.routine.file:
-            try:
-                routine = self._load(Path(record.routine.file))
-            except RoutineError:
-                routine = None
-        if routine is None or routine.content_hash != record.routine.content_hash:
-            # The file is gone or has been changed since: the old place in it means nothing now.
+        offer = resume_offer(record, self.catalogue.load)
+        if offer is None:
             self._record_abandoned(record)
             return
-        box = QMessageBox(self)
-        box.setObjectName("resumeDialog")
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.setWindowTitle("Resume where you left off?")
-        box.setText(f"“{record.routine.title}” stopped part-way last time.")
-        box.setInformativeText("Carry on where you left off, or leave it and start fresh another time?")
-        resume = box.addButton("Resume", QMessageBox.ButtonRole.AcceptRole)
-        resume.setObjectName("resumeButton")
-        leave = box.addButton("Not now", QMessageBox.ButtonRole.RejectRole)
-        leave.setObjectName("leaveButton")
-        box.setDefaultButton(resume)
-        box.setEscapeButton(leave)
-        path = Path(record.routine.file)
+        ask(
+            self,
+            "resumeDialog",
+            messages.resume_offer(record.routine.title),
+            [
+                Choice(messages.RESUME, QMessageBox.ButtonRole.AcceptRole, "resumeButton", "resume"),
+                Choice(messages.NOT_NOW, QMessageBox.ButtonRole.RejectRole, "leaveButton", "leave"),
+            ],
+            default="resume",
+            escape="leave",
+            answered=lambda answer: self._resume(offer) if answer == "resume" else self._record_abandoned(record),
+        )
 
-        def answered(_result: int) -> None:
-            if box.clickedButton() is resume and routine is not None:
-                self.play(RoutineEntry(routine, path.resolve(), builtin=False), resume=record)
-            else:
-                self._record_abandoned(record)
+    def _resume(self, offer: ResumeOffer) -> None:
+        history = self.history_store()
+        if history is None:
+            return
+        from stretch_gui.core.record.resume import carried_over
+        from stretch_gui.core.record.store import HistoryError
 
-        box.finished.connect(answered)
-        box.open()
+        try:
+            carried = carried_over(history, offer.record)
+        except HistoryError as exc:
+            self._history_error(exc)
+            return
+        self.play(RoutineEntry(offer.routine, offer.path.resolve(), builtin=False), resume=offer.record, carried=carried)
 
     def _record_abandoned(self, record: SessionRecord) -> None:
         history = self.history_store()

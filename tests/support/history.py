@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -54,7 +56,7 @@ def write_routine_file(folder: Path, text: str = ROUTINE, name: str = "routine.y
     return load_routine_file(path)
 
 
-def new_session(routine: Routine, clock: FakeClock | None = None, **kwargs: int) -> tuple[Plan, FakeClock, Session]:
+def new_session(routine: Routine, clock: FakeClock | None = None, **kwargs: Any) -> tuple[Plan, FakeClock, Session]:
     plan = build_plan(routine)
     clock = clock or FakeClock()
     return plan, clock, Session(plan, clock, **kwargs)

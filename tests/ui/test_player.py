@@ -903,16 +903,16 @@ def test_realtime_animation_in_a_fresh_interpreter(
 def test_opening_straight_into_the_player_leaves_the_routine_list_for_later(
     make_window: MakeWindow, back_spasm: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import stretch_gui.ui.window as window_module
+    import stretch_gui.core.routine.catalogue as catalogue_module
 
     loaded: list[str] = []
-    real = window_module.load_routine_file
+    real = catalogue_module.load_routine_file
 
-    def counting(path):  # type: ignore[no-untyped-def]
+    def counting(path, **kwargs):  # type: ignore[no-untyped-def]
         loaded.append(Path(path).name)
-        return real(path)
+        return real(path, **kwargs)
 
-    monkeypatch.setattr(window_module, "load_routine_file", counting)
+    monkeypatch.setattr(catalogue_module, "load_routine_file", counting)
     window = make_window(back_spasm)
     assert window.stack.currentWidget() is window.player
     assert loaded == ["back-spasm-relief.yaml"]  # only the file asked for, before the first paint

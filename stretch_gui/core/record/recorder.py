@@ -13,14 +13,10 @@ failing, and tries again with the next event; ``flush()`` tries again now (e.g. 
 "Try again" button, or before closing). ``last_error`` holds the latest failure.
 The methods the UI calls directly (check-ins, "this hurt") raise ``HistoryError``.
 
-Resuming after a crash::
+Resuming after a crash (the rule is ``stretch_gui.core.record.resume``)::
 
-    record = history.unfinished_session()
-    if record and record.routine.content_hash == routine.content_hash:
-        session = Session(plan, clock, start_index=record.resume_index)
-        recorder = SessionRecorder(history, session, resume=record)  # same row, counts carry on
-    elif record:
-        history.mark_abandoned(record.id)
+    session = Session(plan, clock, start_index=record.resume_index, carried=carried_over(history, record))
+    recorder = SessionRecorder(history, session, resume=record)  # same row, counts carry on
 """
 
 from __future__ import annotations
@@ -43,7 +39,6 @@ from stretch_gui.core.session.session import (
     Session,
     SessionEvent,
     SessionState,
-    exercise_counts,
 )
 
 ErrorHandler = Callable[[HistoryError], None]
@@ -88,9 +83,8 @@ class SessionRecorder:
         self._on_error = on_error
         self.last_error: HistoryError | None = None
         self._routine = routine_info(session.plan.routine)
-        self._outcomes: dict[int, Outcome] = {}  # every outcome, saved or not, across a resume
+        self._outcomes: dict[int, Outcome] = {}  # every outcome the history holds, to save only what changed
         self._unsaved: dict[int, SegmentOutcome] = {}
-        self._active_before = 0.0  # time spent before a crash, for a resumed session
         self._status = SessionStatus.RUNNING
         self._pending_before: tuple[int | None, str] | None = None
         self.session_id: int | None = None
@@ -105,9 +99,11 @@ class SessionRecorder:
             raise ValueError(f"session {record.id} was a different version of this routine; it cannot be resumed")
         if self._session.index != record.resume_index:
             raise ValueError(f"resume session {record.id} with Session(..., start_index={record.resume_index})")
+        saved = self._history.outcomes(record.id)
+        if dict(self._session.outcomes) != saved:
+            raise ValueError(f"make the session with carried=carried_over(history, record) to resume session {record.id}")
         self.session_id = record.id
-        self._outcomes = self._history.outcomes(record.id)
-        self._active_before = record.active_seconds
+        self._outcomes = saved
 
     # -- following the session ----------------------------------------------------------
 
@@ -162,7 +158,7 @@ class SessionRecorder:
                 rating, note = self._pending_before
                 self._history.add_check_in(self.session_id, Moment.BEFORE, rating=rating, note=note)
                 self._pending_before = None
-        completed, skipped = exercise_counts(self._session.plan, self._outcomes)
+        completed, skipped = self.exercise_counts()
         self._history.save_progress(
             self.session_id,
             outcomes=list(self._unsaved.values()),
@@ -179,11 +175,12 @@ class SessionRecorder:
 
     def active_seconds(self) -> float:
         """Time in the routine, pauses excluded, including any time before a crash."""
-        return self._active_before + self._session.active_seconds()
+        return self._session.active_seconds()
 
     def exercise_counts(self) -> tuple[int, int]:
         """(completed, skipped) over the whole session, including any part before a crash."""
-        return exercise_counts(self._session.plan, self._outcomes)
+        summary = self._session.summary()
+        return summary.exercises_completed, summary.exercises_skipped
 
     def check_in_before(self, *, rating: int | None, note: str = "") -> None:
         """Pain before starting. Kept until the session starts, so a routine opened and

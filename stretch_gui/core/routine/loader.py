@@ -25,6 +25,7 @@ from stretch_gui.core.routine.model import (
     Routine,
     Step,
 )
+from stretch_gui.core.routine.schema_memory import SchemaMemory
 from stretch_gui.core.routine.validation import validate
 from stretch_gui.core.routine.reader import MAX_BYTES, Document, read_yaml
 
@@ -70,8 +71,11 @@ class _Collector:
         return any(not p.warning for p in self.problems)
 
 
-def load_routine_file(path: str | Path) -> Routine:
-    """Read and check a routine file; raise RoutineError listing every problem found."""
+def load_routine_file(path: str | Path, *, memory: SchemaMemory | None = None) -> Routine:
+    """Read and check a routine file; raise RoutineError listing every problem found.
+
+    ``memory`` lets a text that passed the schema before skip it (see SchemaMemory).
+    """
     path = Path(path)
     source = str(path)
     try:
@@ -89,7 +93,7 @@ def load_routine_file(path: str | Path) -> Routine:
         raise RoutineError([Problem(source, "no such file")]) from None
     except OSError as exc:
         raise RoutineError([Problem(source, f"cannot read this file: {exc.strerror or exc}")]) from None
-    return load_routine_text(raw, source=source, base_dir=path.resolve().parent, file=path)
+    return load_routine_text(raw, source=source, base_dir=path.resolve().parent, file=path, memory=memory)
 
 
 def load_routine_text(
@@ -98,19 +102,20 @@ def load_routine_text(
     source: str = "<routine>",
     base_dir: Path | None = None,
     file: Path | None = None,
+    memory: SchemaMemory | None = None,
 ) -> Routine:
     """Check routine text; images resolve against ``base_dir`` when one is given."""
     # The strict reader first: it refuses text that cannot be UTF-8 (lone surrogates).
     document = read_yaml(content, source)
     raw = content.encode("utf-8") if isinstance(content, str) else content
-    routine = _RoutineBuilder(source, document, base_dir).build()
+    routine = _RoutineBuilder(source, document, base_dir, memory).build()
     return _with_origin(routine, file, hashlib.sha256(raw).hexdigest())
 
 
-def check_routine_file(path: str | Path) -> tuple[Routine | None, list[Problem]]:
+def check_routine_file(path: str | Path, *, memory: SchemaMemory | None = None) -> tuple[Routine | None, list[Problem]]:
     """For ``validate``: the routine (if usable) and every problem, warnings included."""
     try:
-        routine = load_routine_file(path)
+        routine = load_routine_file(path, memory=memory)
     except RoutineError as exc:
         return None, exc.problems
     return routine, list(routine.warnings)
@@ -121,8 +126,9 @@ def _with_origin(routine: Routine, file: Path | None, digest: str) -> Routine:
 
 
 class _RoutineBuilder:
-    def __init__(self, source: str, document: Document, base_dir: Path | None) -> None:
+    def __init__(self, source: str, document: Document, base_dir: Path | None, memory: SchemaMemory | None) -> None:
         self.source = source
+        self.memory = memory
         self.data = document.data
         self.base_dir = base_dir
         self.report = _Collector(source, document)
@@ -135,7 +141,7 @@ class _RoutineBuilder:
         if isinstance(fmt, int) and not isinstance(fmt, bool) and fmt > FORMAT_VERSION:
             self.report.error(("format",), f"this routine was made for a newer version of stretch-gui (format {fmt}; this version reads format {FORMAT_VERSION}); please update stretch-gui")
             raise RoutineError(self.report.problems)
-        self.report.problems.extend(validate(self.report.document, self.source))
+        self.report.problems.extend(validate(self.report.document, self.source, memory=self.memory))
         if self.report.failed:
             raise RoutineError(self.report.problems)
 
@@ -240,7 +246,7 @@ class _RoutineBuilder:
         defaults: dict[str, Any] = {}
         ref = raw["exercise"]
         if isinstance(ref, str):
-            library = exercise_library()
+            library = exercise_library(self.memory)
             if ref not in library.exercises:
                 close = difflib.get_close_matches(ref, list(library.exercises), n=1)
                 hint = f"did you mean '{close[0]}'? " if close else ""
@@ -357,13 +363,20 @@ class ExerciseLibrary:
 _LIBRARY_DOSAGE_KEYS = ("hold", "reps", "sets", "rest", "sides", "switch", "prepare", "between")
 
 
-@cache
-def exercise_library() -> ExerciseLibrary:
-    """The built-in exercises; a broken library is a bug in the app, reported like any file."""
+def exercise_library(memory: SchemaMemory | None = None) -> ExerciseLibrary:
+    """The built-in exercises; a broken library is a bug in the app, reported like any file.
+
+    ``memory`` spares the schema check of a library text that passed before.
+    """
+    return _exercise_library(memory)
+
+
+@cache  # read once per memory: every routine shares the same Exercise objects
+def _exercise_library(memory: SchemaMemory | None) -> ExerciseLibrary:
     path = resources.exercise_library_file()
     source = str(path)
     document = read_yaml(path.read_bytes(), source)
-    problems = validate(document, source, definition="library")
+    problems = validate(document, source, definition="library", memory=memory)
     if problems:
         raise RoutineError(problems)
     exercises: dict[str, Exercise] = {}

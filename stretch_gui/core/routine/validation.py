@@ -23,9 +23,6 @@ if TYPE_CHECKING:
     import jsonschema
     from jsonschema.exceptions import ValidationError
 
-# Set by the app to remember texts that already passed; None (the default) checks every time.
-memory: SchemaMemory | None = None
-
 _TYPE_WORDS = {
     "integer": "a whole number",
     "number": "a number",
@@ -65,8 +62,14 @@ def _one_per_value(errors: list[ValidationError]) -> list[ValidationError]:
     return [e for e in errors if e.validator == "type" or tuple(e.absolute_path) not in mistyped]
 
 
-def validate(document: Document, source: str, definition: str | None = None) -> list[Problem]:
-    """Problems with ``document`` against the routine schema (or one of its $defs)."""
+def validate(
+    document: Document, source: str, definition: str | None = None, *, memory: SchemaMemory | None = None
+) -> list[Problem]:
+    """Problems with ``document`` against the routine schema (or one of its $defs).
+
+    ``memory`` remembers texts that already passed, so they skip jsonschema; without it
+    every text is checked.
+    """
     if memory is not None and memory.passed(document.text, definition):
         return []
     problems: list[Problem] = []

@@ -75,15 +75,24 @@ class Summary:
 Listener = Callable[[SessionEvent], None]
 
 
+@dataclass(frozen=True)
+class CarriedOver:
+    """What was done before a crash cut a session short: it counts as part of the resumed one."""
+
+    outcomes: Mapping[int, Outcome]
+    active_seconds: float
+
+
 class Session:
     """One play-through of a plan.
 
     ``start_index`` opens the session, READY and paused, on a later segment: how a routine
-    cut short by a crash carries on where it was (see ``stretch_gui.core.record.store``). Only
-    segments from there on get an outcome in ``outcomes`` and in ``summary()``.
+    cut short by a crash carries on where it was (see ``stretch_gui.core.record.resume``).
+    ``carried`` brings what was done before the crash, so ``outcomes`` and ``summary()``
+    describe the whole session: the screen and the history count from this one record.
     """
 
-    def __init__(self, plan: Plan, clock: Clock, *, start_index: int = 0) -> None:
+    def __init__(self, plan: Plan, clock: Clock, *, start_index: int = 0, carried: CarriedOver | None = None) -> None:
         if not plan.segments:
             raise ValueError("a session needs a plan with at least one segment")
         if not 0 <= start_index < len(plan.segments):
@@ -95,8 +104,8 @@ class Session:
         self._index = start_index
         self._segment_start = clock.now()  # moved forward by pauses
         self._paused_at: float | None = clock.now()  # READY counts as paused
-        self._active_before_segment = 0.0
-        self.outcomes: dict[int, Outcome] = {}
+        self._active_before_segment = carried.active_seconds if carried else 0.0
+        self.outcomes: dict[int, Outcome] = dict(carried.outcomes) if carried else {}
         self.stop_reason = ""
 
     # -- observing -------------------------------------------------------------

@@ -17,21 +17,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stretch_gui.core.session.breathing import BreathPhase, BreathState
-from stretch_gui.core.session.clock import Clock
-from stretch_gui.core.routine.durations import format_clock
-from stretch_gui.core.session.blend import inhale_weight
+from stretch_gui.core.content.messages import Message
+from stretch_gui.core.content.safety import STOPPED_BY_CHOICE, STOPPED_FOR_PAIN
+from stretch_gui.core.resources import illustration
 from stretch_gui.core.routine.model import ExerciseStep
 from stretch_gui.core.routine.plan import Plan, Segment, SegmentKind
-from stretch_gui.core.resources import illustration
-from stretch_gui.core.content.safety import STOPPED_BY_CHOICE, STOPPED_FOR_PAIN
-from stretch_gui.core.session.session import SessionState
+from stretch_gui.core.session import guidance
+from stretch_gui.core.session.blend import inhale_weight
+from stretch_gui.core.session.breathing import BreathState
+from stretch_gui.core.session.clock import Clock
+from stretch_gui.core.session.guidance import Line, LineKind, SegmentWords
+from stretch_gui.core.session.session import CarriedOver, SessionState
 from stretch_gui.ui.parts.countdown import CountdownRing
 from stretch_gui.qt.driver import SessionDriver
 from stretch_gui.ui.parts.illustration import Illustration
 from stretch_gui.ui.parts.pain_scale import PainCheckIn
 from stretch_gui.ui.parts.pacer import BreathPacer
 from stretch_gui.qt.settings import AppSettings
+from stretch_gui.ui.dialogs.messages import Choice, ask
 from stretch_gui.ui.parts.labels import label
 
 if TYPE_CHECKING:
@@ -39,34 +42,17 @@ if TYPE_CHECKING:
 
 # Looked up once: the tick path runs 25 times a second.
 BREATHING_PICTURE = illustration("breathing.svg")
-CUE_SECONDS = 8  # how long each cue stays up before the next one
-
-SEGMENT_CAPTIONS = {
-    SegmentKind.PREPARE: "get ready",
-    SegmentKind.HOLD: "hold",
-    SegmentKind.REPS: "moving",
-    SegmentKind.SWITCH: "switch",
-    SegmentKind.REST: "rest",
-    SegmentKind.BREATHE: "breathe",
-}
 
 
-def segment_heading(segment: Segment, rep: int | None = None) -> str:
-    sets = f" · Set {segment.set_number} of {segment.set_count}" if segment.set_count > 1 else ""
-    kind = segment.kind
-    if kind is SegmentKind.PREPARE:
-        return "Get into position"
-    if kind is SegmentKind.HOLD:
-        return "Hold" + sets
-    if kind is SegmentKind.REPS:
-        return f"Rep {rep or 1} of {segment.reps}" + sets
-    if kind is SegmentKind.SWITCH:
-        return "Switch sides"
-    if kind is SegmentKind.REST:
-        return f"Rest · next: set {segment.set_number} of {segment.set_count}"
-    assert segment.breathing is not None
-    pattern = segment.breathing.describe()
-    return pattern[0].upper() + pattern[1:]
+def _line_html(line: Line) -> str:
+    text = escape(line.text)
+    if line.kind is LineKind.BYLINE:
+        return f"<b>{text}</b>"
+    if line.kind is LineKind.CAUTION:
+        return f"⚠ {text}"
+    if line.kind is LineKind.NOTE:
+        return f"<i>{text}</i>"
+    return text
 
 
 class PlayerScreen(QWidget):
@@ -84,6 +70,7 @@ class PlayerScreen(QWidget):
         self._stop_dialog: QMessageBox | None = None
         self._resume_after_dialog = False
         self._was_ready = False
+        self._words: SegmentWords | None = None
         self._build()
         self._bind_keys()
 
@@ -220,10 +207,12 @@ class PlayerScreen(QWidget):
 
     # -- a session ----------------------------------------------------------
 
-    def play(self, plan: Plan, *, clock: Clock | None = None, start_index: int = 0) -> SessionDriver:
+    def play(
+        self, plan: Plan, *, clock: Clock | None = None, start_index: int = 0, carried: CarriedOver | None = None
+    ) -> SessionDriver:
         """Show ``plan`` on its first segment (or ``start_index``, to resume), paused, ready for Space."""
         self.close_session()
-        driver = SessionDriver(plan, clock=clock, start_index=start_index, parent=self)
+        driver = SessionDriver(plan, clock=clock, start_index=start_index, carried=carried, parent=self)
         driver.segmentChanged.connect(self._on_segment)
         driver.stateChanged.connect(self._on_state)
         driver.ticked.connect(self._on_tick)
@@ -279,24 +268,19 @@ class PlayerScreen(QWidget):
             return
         self._resume_after_dialog = self.driver.session.state is SessionState.RUNNING
         self.driver.pause()
-        box = QMessageBox(self)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.setObjectName("stopDialog")
-        box.setWindowTitle("Stop the routine?")
-        box.setText("Stop the routine now?")
-        box.setInformativeText("If something hurts, stopping is the right thing to do.")
-        hurts = box.addButton("It hurts — stop", QMessageBox.ButtonRole.DestructiveRole)
-        hurts.setObjectName("confirmHurtStopButton")
-        stop = box.addButton("Stop", QMessageBox.ButtonRole.AcceptRole)
-        stop.setObjectName("confirmStopButton")
-        keep = box.addButton("Keep going", QMessageBox.ButtonRole.RejectRole)
-        keep.setObjectName("keepGoingButton")
-        box.setDefaultButton(stop)
-        box.setEscapeButton(keep)
-        reasons = {hurts: STOPPED_FOR_PAIN, stop: STOPPED_BY_CHOICE}
-        box.finished.connect(lambda _result: self._stop_answered(reasons.get(box.clickedButton())))
-        self._stop_dialog = box
-        box.open()
+        self._stop_dialog = ask(
+            self,
+            "stopDialog",
+            Message(guidance.STOP_TITLE, guidance.STOP_QUESTION, guidance.STOP_REASSURANCE),
+            [
+                Choice(guidance.STOP_IT_HURTS, QMessageBox.ButtonRole.DestructiveRole, "confirmHurtStopButton", STOPPED_FOR_PAIN),
+                Choice(guidance.STOP_PLAIN, QMessageBox.ButtonRole.AcceptRole, "confirmStopButton", STOPPED_BY_CHOICE),
+                Choice(guidance.KEEP_GOING, QMessageBox.ButtonRole.RejectRole, "keepGoingButton", ""),
+            ],
+            default=STOPPED_BY_CHOICE,
+            escape="",
+            answered=self._stop_answered,
+        )
 
     def _stop_answered(self, reason: str | None) -> None:
         self._stop_dialog = None
@@ -320,8 +304,8 @@ class PlayerScreen(QWidget):
         if self.driver is None or self.driver.session.state.is_over or self._stop_dialog is not None:
             return
         self.hurtMarked.emit(self.driver.session.index)
-        self.hint.setText("Noted: it hurt here")
-        self.hint.setAccessibleDescription("Noted: it hurt here")
+        self.hint.setText(guidance.HURT_NOTED)
+        self.hint.setAccessibleDescription(guidance.HURT_NOTED)
 
     # -- showing the session -----------------------------------------------
 
@@ -332,16 +316,11 @@ class PlayerScreen(QWidget):
             self._was_ready = False
             if state is SessionState.RUNNING:
                 self.checkedInBefore.emit(self.before_check_in.value(), self.before_check_in.note_text())
-        self.start_pause_button.setText({SessionState.READY: "Start", SessionState.RUNNING: "Pause"}.get(state, "Resume"))
-        self.start_pause_button.setAccessibleName(
-            {SessionState.READY: "Start (Space)", SessionState.RUNNING: "Pause (Space)"}.get(state, "Resume (Space)")
-        )
-        hint = {
-            SessionState.READY: "Press Space to start",
-            SessionState.PAUSED: "Paused · Space to go on",
-        }.get(state, "")
-        self.hint.setText(hint)
-        self.hint.setAccessibleDescription(hint)
+        words = guidance.control_words(state)
+        self.start_pause_button.setText(words.button)
+        self.start_pause_button.setAccessibleName(words.button_with_key)
+        self.hint.setText(words.hint)
+        self.hint.setAccessibleDescription(words.hint)
         self._on_segment(self.driver.session.index)
         if state.is_over:
             self.driver.shutdown()
@@ -351,22 +330,18 @@ class PlayerScreen(QWidget):
         if self.driver is None:
             return
         session = self.driver.session
-        plan = session.plan
-        segment = plan.segments[index]
-        self.step_title.setText(segment.title)
-        self.step_title.setAccessibleDescription(segment.title)
-        side = segment.side.label if segment.side else ""
-        if segment.kind is SegmentKind.SWITCH and segment.side:
-            side = f"Next: {segment.side.label.lower()}"
-        self.side_label.setText(side)
-        self.side_label.setVisible(bool(side))
-        introducing = session.state is SessionState.READY and index == 0
-        self.instructions.setText(self._instructions_html(segment, introducing))
+        segment = session.plan.segments[index]
+        words = guidance.segment_words(session, index)
+        self._words = words
+        self.step_title.setText(words.title)
+        self.step_title.setAccessibleDescription(words.title)
+        self.side_label.setText(words.side)
+        self.side_label.setVisible(bool(words.side))
+        self.instructions.setText("<br>".join(_line_html(line) for line in words.lines))
         # Before the first start the cautions need the room more than the picture does.
-        self.illustration.setVisible(not (introducing and self._has_cautions(segment)))
-        self.before_check_in.setVisible(introducing)
-        upcoming = plan.next_step_title(index)
-        self.next_up.setText(f"Next: {upcoming}" if upcoming else "Last exercise")
+        self.illustration.setVisible(not (words.introducing and words.has_cautions))
+        self.before_check_in.setVisible(words.introducing)
+        self.next_up.setText(words.next_up)
         pacer_on = segment.breathing is not None and self.settings.show_pacer
         self.pacer.setVisible(pacer_on)
         # 25 frames a second only for something that moves: the pacer, or a picture that blends with the breath.
@@ -377,66 +352,36 @@ class PlayerScreen(QWidget):
         self.cue.setText("")
         self._on_tick()
 
-    def _has_cautions(self, segment: Segment) -> bool:
-        assert self.driver is not None
-        step = segment.step
-        return bool(self.driver.session.plan.routine.cautions or (isinstance(step, ExerciseStep) and step.all_cautions))
-
-    def _instructions_html(self, segment: Segment, introducing: bool) -> str:
-        routine = self.driver.session.plan.routine if self.driver else None
-        step = segment.step
-        parts: list[str] = []
-        if introducing and routine is not None:
-            if routine.byline:
-                parts.append(f"<b>{escape(routine.byline)}</b>")
-            cautions = routine.cautions + (step.all_cautions if isinstance(step, ExerciseStep) else ())
-            parts.extend(f"⚠ {escape(c)}" for c in cautions)
-        if segment.kind is SegmentKind.REST and segment.cue:
-            parts.append(escape(segment.cue))
-        elif isinstance(step, ExerciseStep):
-            parts.append(escape(step.exercise.instructions))
-        else:
-            parts.append("Sit or lie comfortably. Follow the circle: breathe in as it grows, out as it shrinks.")
-        if step.note:
-            parts.append(f"<i>{escape(step.note)}</i>")
-        return "<br>".join(parts)
-
     def _on_tick(self) -> None:
         driver = self.driver
-        if driver is None:
+        if driver is None or self._words is None:
             return
         session = driver.session
         segment = session.segment
         breath = session.breath()
-        rep = session.rep_number()
-        heading = segment_heading(segment, rep)
-        if self.segment_label.text() != heading:
-            self.segment_label.setText(heading)
-        self.countdown.set_time(session.remaining(), segment.duration, SEGMENT_CAPTIONS[segment.kind])
+        live = guidance.live_words(session, breath)
+        if self.segment_label.text() != live.heading:
+            self.segment_label.setText(live.heading)
+        self.countdown.set_time(session.remaining(), segment.duration, self._words.caption)
         if breath is not None:
             self.pacer.show_breath(breath)
-            phase_text = breath.label()
-            if self.breath_phase.text() != phase_text:
-                self.breath_phase.setText(phase_text)
-                self.breath_phase.setAccessibleDescription(phase_text)
-        else:
-            self.breath_phase.setText("")
+        if self.breath_phase.text() != live.breath:
+            self.breath_phase.setText(live.breath)
+            self.breath_phase.setAccessibleDescription(live.breath)
         self._show_moving_picture(segment, breath)
-        self._show_cue(segment, session.elapsed(), breath.phase if breath else None)
-        step_number = segment.step_index + 1
-        progress = (
-            f"Step {step_number} of {len(session.plan.routine.steps)} · {format_clock(session.routine_remaining())} left"
-        )
-        if self.routine_progress.text() != progress:
-            self.routine_progress.setText(progress)
-            self.routine_progress.setAccessibleDescription(progress)
+        if self.cue.text() != live.cue:
+            self.cue.setText(live.cue)
+        if self.routine_progress.text() != live.progress:
+            self.routine_progress.setText(live.progress)
+            self.routine_progress.setAccessibleDescription(live.progress)
             total = session.plan.total
             self.progress_bar.setValue(int(1000 * (total - session.routine_remaining()) / total) if total else 0)
 
     def _show_moving_picture(self, segment: Segment, breath: BreathState | None) -> None:
+        assert self._words is not None
         step = segment.step
         if not isinstance(step, ExerciseStep):
-            self.illustration.show_picture(BREATHING_PICTURE, mirrored=False, description="Slow breathing")
+            self.illustration.show_picture(BREATHING_PICTURE, mirrored=False, description=self._words.picture)
             return
         exercise = step.exercise
         # Moving exercises follow the breath: the in-breath picture blends into the out-breath one.
@@ -445,25 +390,10 @@ class PlayerScreen(QWidget):
         weight = 1.0
         if moving:
             weight = inhale_weight(breath) if segment.kind is SegmentKind.REPS and breath is not None else 0.0
-        mirrored = segment.side is not None and segment.side.value == "right"
         self.illustration.show_picture(
             exercise.image,
-            mirrored=mirrored,
-            description=f"{exercise.title}, {segment.side.label if segment.side else ''}",
+            mirrored=guidance.mirrored(segment),
+            description=self._words.picture,
             other=exercise.image_exhale if moving else None,
             weight=weight,
         )
-
-    def _show_cue(self, segment: Segment, elapsed: float, phase: BreathPhase | None) -> None:
-        step = segment.step
-        text = ""
-        if isinstance(step, ExerciseStep):
-            exercise = step.exercise
-            if segment.kind is SegmentKind.REPS and phase is not None and (exercise.on_inhale or exercise.on_exhale):
-                text = exercise.on_inhale if phase in (BreathPhase.INHALE, BreathPhase.PAUSE) else exercise.on_exhale
-            elif segment.kind is SegmentKind.HOLD and exercise.cues:
-                text = exercise.cues[int(elapsed // CUE_SECONDS) % len(exercise.cues)]
-            elif segment.kind is SegmentKind.SWITCH:
-                text = "Come out of the stretch slowly, then set up on the other side."
-        if self.cue.text() != text:
-            self.cue.setText(text)

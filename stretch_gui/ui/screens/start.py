@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
@@ -22,34 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stretch_gui.core.routine.durations import format_duration
-from stretch_gui.core.routine.model import Routine
-from stretch_gui.core.routine.plan import build_plan
-from stretch_gui.core.wording import count
+from stretch_gui.core.routine.catalogue import RoutineEntry
 from stretch_gui.ui import theme
 from stretch_gui.ui.parts.labels import label
 
 META_ROLE = Qt.ItemDataRole.UserRole + 1
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 2
-
-
-@dataclass(frozen=True)
-class RoutineEntry:
-    routine: Routine
-    path: Path
-    builtin: bool
-
-    @property
-    def total(self) -> float:
-        return build_plan(self.routine).total
-
-    def meta(self) -> str:
-        exercises = self.routine.exercise_count
-        parts = [self.routine.author if not self.builtin and self.routine.author else ("Built in" if self.builtin else "Your file")]
-        if exercises:
-            parts.append(count(exercises, "exercise"))
-        parts.append(format_duration(self.total))
-        return " · ".join(parts)
 
 
 class _RoutineDelegate(QStyledItemDelegate):
@@ -215,12 +192,7 @@ class StartScreen(QWidget):
         self.detail_title.setText(routine.title)
         self.detail_byline.setText(routine.byline)
         self.detail_byline.setVisible(bool(routine.byline))
-        meta = [f"{format_duration(entry.total)}", count(len(routine.steps), "step")]
-        if routine.frequency:
-            meta.append(routine.frequency.describe())
-        if routine.revision:
-            meta.append(f"revision {routine.revision}")
-        self.detail_meta.setText(" · ".join(meta))
+        self.detail_meta.setText(entry.details())
         self.detail_description.setText(routine.description)
         self.detail_description.setVisible(bool(routine.description))
         cautions = routine.cautions

@@ -13,6 +13,7 @@ import pytest
 
 from stretch_gui.core.record.migrations import CURRENT_VERSION
 from stretch_gui.core.record.recorder import SessionRecorder
+from stretch_gui.core.record.resume import carried_over
 from stretch_gui.core.record.store import (
     History,
     HistoryError,
@@ -272,7 +273,7 @@ def test_resuming_carries_on_in_the_same_record(history: History, routine) -> No
     crashed_id = crashed_session(history, routine, 3)  # prepare, first hold, rest done
     record = history.unfinished_session()
     assert record is not None
-    _, clock, session = new_session(routine, start_index=record.resume_index)
+    _, clock, session = new_session(routine, start_index=record.resume_index, carried=carried_over(history, record))
     recorder = SessionRecorder(history, session, resume=record)
     assert session.index == 3 and session.state is SessionState.READY
     session.start()
@@ -290,6 +291,19 @@ def test_resuming_carries_on_in_the_same_record(history: History, routine) -> No
     # After: hold, a skipped prepare, 3 reps of a 9 s breath, 2 slow breaths of 9 s.
     assert only.active_seconds == pytest.approx((5 + 20 + 10) + (20 + 0 + 27 + 18))
     assert recorder.exercise_counts() == (2, 0)
+    # The completion screen reads the session's summary: the same counts and time as the record.
+    summary = session.summary()
+    assert (summary.exercises_completed, summary.exercises_skipped) == (only.exercises_completed, only.exercises_skipped)
+    assert summary.active_seconds == pytest.approx(only.active_seconds)
+
+
+def test_resuming_without_what_was_carried_over_is_refused(history: History, routine) -> None:  # type: ignore[no-untyped-def]
+    crashed_session(history, routine, 3)
+    record = history.unfinished_session()
+    assert record is not None
+    _, _, session = new_session(routine, start_index=record.resume_index)
+    with pytest.raises(ValueError, match="carried"):
+        SessionRecorder(history, session, resume=record)
 
 
 def test_resuming_refuses_a_changed_routine_file(tmp_path: Path, history: History, routine) -> None:  # type: ignore[no-untyped-def]

@@ -483,15 +483,18 @@ def test_kill_9_mid_routine_keeps_every_finished_segment_and_resumes(tmp_path: P
         assert history.outcomes(record.id) == {i: Outcome.COMPLETED for i in range(5)}
         assert history._conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         # ... and carries on from there.
+        from stretch_gui.core.record.resume import carried_over
         from stretch_gui.core.routine.loader import load_routine_file
 
-        _, clock, session = new_session(load_routine_file(routine_file), start_index=record.resume_index)
+        carried = carried_over(history, record)
+        _, clock, session = new_session(load_routine_file(routine_file), start_index=record.resume_index, carried=carried)
         SessionRecorder(history, session, resume=record)
         session.start()
         while not session.state.is_over:
             finish_segment(session, clock)
         done = history.session(record.id)
         assert done.status is SessionStatus.FINISHED and done.exercises_completed == 2
+        assert session.summary().exercises_completed == 2  # the screen counts what the history counts
         assert set(history.outcomes(record.id)) == set(range(done.segment_count))
         assert history.unfinished_session() is None
 

@@ -24,10 +24,8 @@ BAD = GOOD.replace("hold: 20s", "hold: 20 seconds please")
 
 
 @pytest.fixture
-def memory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> SchemaMemory:
-    remembered = SchemaMemory(tmp_path / "cache" / "schema-passes.txt")
-    monkeypatch.setattr(validation, "memory", remembered)
-    return remembered
+def memory(tmp_path: Path) -> SchemaMemory:
+    return SchemaMemory(tmp_path / "cache" / "schema-passes.txt")
 
 
 @pytest.fixture
@@ -46,26 +44,26 @@ def schema_calls(monkeypatch: pytest.MonkeyPatch) -> list[str | None]:
 
 def test_a_text_that_passed_is_not_checked_again(memory, schema_calls, write_routine) -> None:  # type: ignore[no-untyped-def]
     path = write_routine(GOOD)
-    first = load_routine_file(path)
+    first = load_routine_file(path, memory=memory)
     assert schema_calls == [None]
     assert memory.file.is_file()
-    again = load_routine_file(path)
+    again = load_routine_file(path, memory=memory)
     assert schema_calls == [None]  # not checked a second time
     assert again == first
 
 
 def test_the_memory_survives_a_restart(memory, schema_calls, write_routine) -> None:  # type: ignore[no-untyped-def]
     path = write_routine(GOOD)
-    load_routine_file(path)
-    validation.memory = SchemaMemory(memory.file)  # a new run of the app reads the file
-    load_routine_file(path)
+    load_routine_file(path, memory=memory)
+    memory = SchemaMemory(memory.file)  # a new run of the app reads the file
+    load_routine_file(path, memory=memory)
     assert schema_calls == [None]
 
 
 def test_a_changed_text_is_checked_again(memory, schema_calls, write_routine) -> None:  # type: ignore[no-untyped-def]
-    load_routine_file(write_routine(GOOD))
+    load_routine_file(write_routine(GOOD), memory=memory)
     with pytest.raises(RoutineError) as caught:
-        load_routine_file(write_routine(BAD))
+        load_routine_file(write_routine(BAD), memory=memory)
     assert schema_calls == [None, None]
     assert "hold" in str(caught.value)
 
@@ -74,7 +72,7 @@ def test_a_failing_text_is_never_remembered(memory, schema_calls, write_routine)
     path = write_routine(BAD)
     for _ in range(2):
         with pytest.raises(RoutineError) as caught:
-            load_routine_file(path)
+            load_routine_file(path, memory=memory)
         assert ":5:" in str(caught.value)  # the full positioned message, every time
     assert schema_calls == [None, None]
     assert not memory.file.exists()
@@ -82,15 +80,15 @@ def test_a_failing_text_is_never_remembered(memory, schema_calls, write_routine)
 
 def test_a_new_schema_or_version_forgets_every_pass(memory, schema_calls, write_routine, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     path = write_routine(GOOD)
-    load_routine_file(path)
+    load_routine_file(path, memory=memory)
     changed = tmp_path / "routine.schema.json"
     changed.write_bytes(validation.schema_file().read_bytes() + b"\n")
     monkeypatch.setattr("stretch_gui.core.routine.schema_memory.schema_file", lambda: changed)
-    validation.memory = SchemaMemory(memory.file)
-    load_routine_file(path)
+    memory = SchemaMemory(memory.file)
+    load_routine_file(path, memory=memory)
     monkeypatch.setattr("stretch_gui.core.routine.schema_memory.__version__", "99.0")
-    validation.memory = SchemaMemory(memory.file)
-    load_routine_file(path)
+    memory = SchemaMemory(memory.file)
+    load_routine_file(path, memory=memory)
     assert schema_calls == [None, None, None]
 
 
@@ -98,9 +96,9 @@ def test_the_loaders_own_checks_still_run_on_a_remembered_text(memory, write_rou
     text = GOOD.replace("instructions: Reach up.}", "instructions: Reach up., image: ball.png}")
     (tmp_path / "ball.png").write_bytes(b"x")
     path = write_routine(text)
-    assert load_routine_file(path).warnings == ()
+    assert load_routine_file(path, memory=memory).warnings == ()
     (tmp_path / "ball.png").unlink()
-    warnings = load_routine_file(path).warnings  # remembered, yet the missing picture is noticed
+    warnings = load_routine_file(path, memory=memory).warnings  # remembered, yet the missing picture is noticed
     assert any("ball.png" in str(w) for w in warnings)
 
 
@@ -109,19 +107,19 @@ def test_a_damaged_memory_file_is_treated_as_empty(memory, schema_calls, write_r
     memory.file.parent.mkdir(parents=True)
     memory.file.write_bytes(garbage)
     path = write_routine(GOOD)
-    load_routine_file(path)
-    load_routine_file(path)
+    load_routine_file(path, memory=memory)
+    load_routine_file(path, memory=memory)
     assert schema_calls == [None]
 
 
 def test_an_unwritable_memory_only_costs_time(tmp_path, schema_calls, write_routine, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
-    monkeypatch.setattr(validation, "memory", SchemaMemory(blocker / "cache" / "schema-passes.txt"))
+    memory = SchemaMemory(blocker / "cache" / "schema-passes.txt")
     path = write_routine(GOOD)
-    assert load_routine_file(path).title == "Two holds"
-    validation.memory = SchemaMemory(validation.memory.file)  # the next run has nothing to read
-    assert load_routine_file(path).title == "Two holds"
+    assert load_routine_file(path, memory=memory).title == "Two holds"
+    memory = SchemaMemory(memory.file)  # the next run has nothing to read
+    assert load_routine_file(path, memory=memory).title == "Two holds"
     assert schema_calls == [None, None]
 
 
@@ -147,11 +145,9 @@ def test_opening_a_remembered_file_never_imports_jsonschema(
     code = """
 import sys
 from pathlib import Path
-from stretch_gui.core.routine import validation
 from stretch_gui.core.routine.loader import load_routine_file
 from stretch_gui.core.routine.schema_memory import SchemaMemory
-validation.memory = SchemaMemory(Path(sys.argv[1]))
-load_routine_file(sys.argv[2])
+load_routine_file(sys.argv[2], memory=SchemaMemory(Path(sys.argv[1])))
 print("jsonschema" in sys.modules)
 """
     args = [python, "-c", code, str(tmp_path / "passes.txt"), str(repo_root / "routines" / "back-spasm-relief.yaml")]

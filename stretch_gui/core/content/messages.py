@@ -1,0 +1,94 @@
+"""What the window says in its message boxes, status bar and Help menu.
+
+Kept here, with the other words, so that a widget only shows a message and never
+composes one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from stretch_gui.core.routine.problems import Problem
+from stretch_gui.core.wording import count
+
+MAX_PROBLEMS_SHOWN = 12
+
+
+@dataclass(frozen=True)
+class Message:
+    title: str
+    text: str
+    details: str = ""
+
+
+def cannot_open(file_name: str, problems: list[Problem]) -> Message:
+    lines = [str(problem) for problem in problems[:MAX_PROBLEMS_SHOWN]]
+    if len(problems) > MAX_PROBLEMS_SHOWN:
+        lines.append(f"… and {len(problems) - MAX_PROBLEMS_SHOWN} more")
+    return Message(
+        "Cannot open routine",
+        f"“{file_name}” cannot be used as it is.",
+        "Please ask whoever wrote it to check these lines:\n\n" + "\n".join(lines),
+    )
+
+
+def history_unusable(reason: str) -> Message:
+    return Message(
+        "Your history cannot be used",
+        f"{reason}\n\nRoutines still work; sessions are not recorded until this is fixed.",
+    )
+
+
+def history_damaged(notice: str) -> Message:
+    return Message("Your history was damaged", notice)
+
+
+def history_not_saved(reason: str) -> Message:
+    return Message(
+        "Could not save to your history",
+        f"{reason}\n\nThe routine goes on; saving is tried again as it continues.",
+    )
+
+
+def resume_offer(routine_title: str) -> Message:
+    return Message(
+        "Resume where you left off?",
+        f"“{routine_title}” stopped part-way last time.",
+        "Carry on where you left off, or leave it and start fresh another time?",
+    )
+
+
+RESUME = "Resume"
+NOT_NOW = "Not now"
+
+
+def handout_saved(path: object) -> str:
+    return f"Handout saved: {path}"
+
+
+HANDOUT_PRINTED = "Handout sent to the printer"
+
+
+def sound_cues(on: bool) -> str:
+    return "Sound cues on" if on else "Sound cues off"
+
+
+def history_saved(path: object, sessions: int) -> str:
+    return f"Saved {count(sessions, 'session')} to {path}"
+
+
+KEYBOARD = Message(
+    "Keyboard",
+    "Space: start, pause, go on\n→: next part\n←: previous part (or back to the start of this one)\n"
+    "R: restart the exercise\nEsc: stop (asks first)\nH: note that this moment hurt\n"
+    "F11: full screen\nM: sound cues on or off\nF1: when to get help\n"
+    "Ctrl+O: open a routine file\nCtrl+P: print the routine as a handout\nCtrl+H: your history",
+)
+
+
+def about(version: str) -> Message:
+    return Message(
+        "About stretch-gui",
+        f"stretch-gui {version}\nGuided stretching and slow breathing for back pain.\n"
+        "This app guides exercises; it does not diagnose. If something hurts, stop.",
+    )

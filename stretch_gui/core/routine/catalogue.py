@@ -1,0 +1,108 @@
+"""The routines on offer: the built-in ones and the files this patient opened lately.
+
+Each file is loaded once per version of it (its path, size and modification time), so
+the list can be refreshed after every open without reading every file again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from stretch_gui.core.resources import builtin_routine_files
+from stretch_gui.core.routine.durations import format_duration
+from stretch_gui.core.routine.loader import load_routine_file
+from stretch_gui.core.routine.model import Routine
+from stretch_gui.core.routine.plan import build_plan
+from stretch_gui.core.routine.problems import RoutineError
+from stretch_gui.core.routine.schema_memory import SchemaMemory
+from stretch_gui.core.wording import count
+
+BUILT_IN = "Built in"
+YOUR_FILE = "Your file"
+
+
+@dataclass(frozen=True)
+class RoutineEntry:
+    routine: Routine
+    path: Path
+    builtin: bool
+
+    @property
+    def total(self) -> float:
+        return build_plan(self.routine).total
+
+    def meta(self) -> str:
+        """The line under the title in the list: who wrote it, how many exercises, how long."""
+        exercises = self.routine.exercise_count
+        author = self.routine.author if not self.builtin and self.routine.author else (BUILT_IN if self.builtin else YOUR_FILE)
+        parts = [author]
+        if exercises:
+            parts.append(count(exercises, "exercise"))
+        parts.append(format_duration(self.total))
+        return " · ".join(parts)
+
+    def details(self) -> str:
+        """The facts line beside the chosen routine: length, steps, how often, which revision."""
+        routine = self.routine
+        parts = [format_duration(self.total), count(len(routine.steps), "step")]
+        if routine.frequency:
+            parts.append(routine.frequency.describe())
+        if routine.revision:
+            parts.append(f"revision {routine.revision}")
+        return " · ".join(parts)
+
+
+class RoutineCatalogue:
+    """Loads routine files for the window: the list on the start screen, a file opened, a resume."""
+
+    def __init__(
+        self,
+        recent_files: Callable[[], list[Path]],
+        *,
+        memory: SchemaMemory | None = None,
+        builtin_files: Callable[[], list[Path]] = builtin_routine_files,
+    ) -> None:
+        self._recent_files = recent_files
+        self._builtin_files = builtin_files
+        self._memory = memory
+        self._loaded: dict[tuple[Path, int, int], Routine] = {}
+
+    def load(self, path: Path) -> Routine:
+        """The routine in ``path``; raises RoutineError with the loader's own messages."""
+        try:
+            stat = path.stat()
+        except OSError:
+            return load_routine_file(path, memory=self._memory)  # raises the loader's clear message
+        key = (path.resolve(), stat.st_mtime_ns, stat.st_size)
+        if key not in self._loaded:
+            self._loaded[key] = load_routine_file(path, memory=self._memory)
+        return self._loaded[key]
+
+    def entry(self, path: Path) -> RoutineEntry:
+        """A file the patient opened (or a resumed session's file); raises RoutineError."""
+        return RoutineEntry(self.load(path), path.resolve(), builtin=False)
+
+    def entries(self) -> list[RoutineEntry]:
+        """Recent files first (those that still load), then the built-in routines."""
+        builtins = self._builtin_files()
+        entries: list[RoutineEntry] = []
+        for path in self._recent_files():
+            if path in builtins:
+                continue
+            try:
+                entries.append(RoutineEntry(self.load(path), path, builtin=False))
+            except RoutineError:
+                continue  # moved or edited since; it stays listed in settings for when it returns
+        entries.extend(RoutineEntry(self.load(path), path, builtin=True) for path in builtins)
+        return entries
+
+    def most_recent(self) -> Routine | None:
+        """The routine opened last, if it still loads: the one reminders are about."""
+        for path in self._recent_files()[:1]:
+            try:
+                return self.load(path)
+            except RoutineError:
+                return None
+        return None

@@ -1,0 +1,210 @@
+"""Every word the player shows, and will announce, for the moment the session is in.
+
+The player screen only lays these words out; it decides none of them. Words that
+belong to a whole segment (title, side, instructions, what comes next) change when
+the segment does; the live ones (heading, breath count, cue, time left) are asked
+for on each tick and are cheap to compare, so a widget repaints only on a change.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+from stretch_gui.core.routine.durations import format_clock
+from stretch_gui.core.routine.model import ExerciseStep, Side
+from stretch_gui.core.routine.plan import Segment, SegmentKind
+from stretch_gui.core.session.breathing import BreathPhase, BreathState
+from stretch_gui.core.session.session import Session, SessionState
+
+CUE_SECONDS = 8  # how long each cue of a hold stays up before the next one
+
+BREATHING_INSTRUCTIONS = "Sit or lie comfortably. Follow the circle: breathe in as it grows, out as it shrinks."
+SWITCH_CUE = "Come out of the stretch slowly, then set up on the other side."
+LAST_EXERCISE = "Last exercise"
+HURT_NOTED = "Noted: it hurt here"
+SLOW_BREATHING_PICTURE = "Slow breathing"
+
+START = "Start"
+PAUSE = "Pause"
+RESUME = "Resume"
+PRESS_SPACE_TO_START = "Press Space to start"
+PAUSED_HINT = "Paused · Space to go on"
+
+# The countdown's one-word caption, small under the digits.
+_CAPTIONS = {
+    SegmentKind.PREPARE: "get ready",
+    SegmentKind.HOLD: "hold",
+    SegmentKind.REPS: "moving",
+    SegmentKind.SWITCH: "switch",
+    SegmentKind.REST: "rest",
+    SegmentKind.BREATHE: "breathe",
+}
+
+
+class LineKind(enum.Enum):
+    """How a line of the instructions is meant: the layout styles each kind its own way."""
+
+    BYLINE = "byline"
+    CAUTION = "caution"
+    INSTRUCTION = "instruction"
+    NOTE = "note"
+
+
+@dataclass(frozen=True)
+class Line:
+    kind: LineKind
+    text: str
+
+
+@dataclass(frozen=True)
+class SegmentWords:
+    """What stays the same for a whole segment."""
+
+    title: str
+    side: str  # "Left side", "Next: right side", or ""
+    lines: tuple[Line, ...]  # instructions, with the routine's byline and cautions before the first start
+    next_up: str
+    caption: str  # under the countdown
+    picture: str  # what the illustration shows, for a screen reader
+    introducing: bool  # the first look at the routine, before Start: cautions come first
+
+    @property
+    def has_cautions(self) -> bool:
+        return any(line.kind is LineKind.CAUTION for line in self.lines)
+
+
+@dataclass(frozen=True)
+class LiveWords:
+    """What may change from one tick to the next."""
+
+    heading: str
+    breath: str  # "Breathe in · 3", or "" when the segment has no pacer
+    cue: str
+    progress: str  # "Step 2 of 6 · 4:12 left"
+
+
+@dataclass(frozen=True)
+class ControlWords:
+    """The start/pause button and the hint beside it, for the session's state."""
+
+    button: str
+    button_with_key: str  # the button's name for a screen reader: the key is part of what it does
+    hint: str
+
+
+def side_words(segment: Segment) -> str:
+    if segment.side is None:
+        return ""
+    if segment.kind is SegmentKind.SWITCH:
+        return f"Next: {segment.side.label.lower()}"
+    return segment.side.label
+
+
+def heading(segment: Segment, rep: int | None = None) -> str:
+    sets = f" · Set {segment.set_number} of {segment.set_count}" if segment.set_count > 1 else ""
+    kind = segment.kind
+    if kind is SegmentKind.PREPARE:
+        return "Get into position"
+    if kind is SegmentKind.HOLD:
+        return "Hold" + sets
+    if kind is SegmentKind.REPS:
+        return f"Rep {rep or 1} of {segment.reps}" + sets
+    if kind is SegmentKind.SWITCH:
+        return "Switch sides"
+    if kind is SegmentKind.REST:
+        return f"Rest · next: set {segment.set_number} of {segment.set_count}"
+    assert segment.breathing is not None
+    pattern = segment.breathing.describe()
+    return pattern[0].upper() + pattern[1:]
+
+
+def segment_words(session: Session, index: int) -> SegmentWords:
+    plan = session.plan
+    segment = plan.segments[index]
+    routine = plan.routine
+    step = segment.step
+    introducing = session.state is SessionState.READY and index == 0
+    lines: list[Line] = []
+    if introducing:
+        if routine.byline:
+            lines.append(Line(LineKind.BYLINE, routine.byline))
+        cautions = routine.cautions + (step.all_cautions if isinstance(step, ExerciseStep) else ())
+        lines.extend(Line(LineKind.CAUTION, caution) for caution in cautions)
+    if segment.kind is SegmentKind.REST and segment.cue:
+        lines.append(Line(LineKind.INSTRUCTION, segment.cue))
+    elif isinstance(step, ExerciseStep):
+        lines.append(Line(LineKind.INSTRUCTION, step.exercise.instructions))
+    else:
+        lines.append(Line(LineKind.INSTRUCTION, BREATHING_INSTRUCTIONS))
+    if step.note:
+        lines.append(Line(LineKind.NOTE, step.note))
+    upcoming = plan.next_step_title(index)
+    if isinstance(step, ExerciseStep):
+        picture = f"{step.exercise.title}, {segment.side.label}" if segment.side else step.exercise.title
+    else:
+        picture = SLOW_BREATHING_PICTURE
+    return SegmentWords(
+        title=segment.title,
+        side=side_words(segment),
+        lines=tuple(lines),
+        next_up=f"Next: {upcoming}" if upcoming else LAST_EXERCISE,
+        caption=_CAPTIONS[segment.kind],
+        picture=picture,
+        introducing=introducing,
+    )
+
+
+def cue(segment: Segment, elapsed: float, phase: BreathPhase | None) -> str:
+    """The short reminder under the instructions: the breath's movement, a rotating hold cue, or how to switch."""
+    step = segment.step
+    if not isinstance(step, ExerciseStep):
+        return ""
+    exercise = step.exercise
+    if segment.kind is SegmentKind.REPS and phase is not None and (exercise.on_inhale or exercise.on_exhale):
+        return exercise.on_inhale if phase in (BreathPhase.INHALE, BreathPhase.PAUSE) else exercise.on_exhale
+    if segment.kind is SegmentKind.HOLD and exercise.cues:
+        return exercise.cues[int(elapsed // CUE_SECONDS) % len(exercise.cues)]
+    if segment.kind is SegmentKind.SWITCH:
+        return SWITCH_CUE
+    return ""
+
+
+def progress(session: Session) -> str:
+    step_number = session.segment.step_index + 1
+    return f"Step {step_number} of {len(session.plan.routine.steps)} · {format_clock(session.routine_remaining())} left"
+
+
+def live_words(session: Session, breath: BreathState | None) -> LiveWords:
+    segment = session.segment
+    return LiveWords(
+        heading=heading(segment, session.rep_number()),
+        breath=breath.label() if breath is not None else "",
+        cue=cue(segment, session.elapsed(), breath.phase if breath else None),
+        progress=progress(session),
+    )
+
+
+def control_words(state: SessionState) -> ControlWords:
+    if state is SessionState.READY:
+        return ControlWords(START, f"{START} (Space)", PRESS_SPACE_TO_START)
+    if state is SessionState.RUNNING:
+        return ControlWords(PAUSE, f"{PAUSE} (Space)", "")
+    if state is SessionState.PAUSED:
+        return ControlWords(RESUME, f"{RESUME} (Space)", PAUSED_HINT)
+    return ControlWords(RESUME, f"{RESUME} (Space)", "")
+
+
+def mirrored(segment: Segment) -> bool:
+    """The right side shows the picture mirrored: the patient copies what they see."""
+    return segment.side is Side.RIGHT
+
+
+# -- the stop question -------------------------------------------------------------------
+
+STOP_TITLE = "Stop the routine?"
+STOP_QUESTION = "Stop the routine now?"
+STOP_REASSURANCE = "If something hurts, stopping is the right thing to do."
+STOP_IT_HURTS = "It hurts — stop"
+STOP_PLAIN = "Stop"
+KEEP_GOING = "Keep going"
