@@ -17,6 +17,7 @@ from stretch_gui.core.record.recorder import SessionRecorder
 from stretch_gui.core.record.store import History, SessionStatus
 from stretch_gui.core.routine.loader import load_routine_file
 from stretch_gui.core.routine.plan import build_plan
+from stretch_gui.core.routine.durations import format_duration
 from stretch_gui.core.session.clock import FakeClock
 from stretch_gui.core.session.session import Session, SessionState
 from stretch_gui.qt.settings import AppSettings
@@ -137,6 +138,12 @@ def test_after_a_crash_the_next_start_offers_to_resume(open_window, clock, qtbot
     step(clock, window, window.player.driver.session.plan.total)
     (record,) = records(history_file)  # the same record, carried on
     assert record.status is SessionStatus.FINISHED
+    # The completion screen says what the history saved, the part before the crash included.
+    assert window.stack.currentWidget() is window.completion
+    shown = window.completion.summary_label.text()
+    assert shown.startswith(f"{record.exercises_completed} exercises done"), shown
+    assert "skipped" not in shown and record.exercises_skipped == 0
+    assert format_duration(record.active_seconds) in shown
 
 
 @DIALOG_NOISE
