@@ -1,0 +1,143 @@
+"""The player's words, decided in core: headings, sides, cues, what comes next, the controls."""
+
+from __future__ import annotations
+
+import pytest
+
+from stretch_gui.core.routine.loader import load_routine_text
+from stretch_gui.core.routine.plan import SegmentKind, build_plan
+from stretch_gui.core.session import guidance
+from stretch_gui.core.session.breathing import BreathPhase
+from stretch_gui.core.session.clock import FakeClock
+from stretch_gui.core.session.guidance import LineKind
+from stretch_gui.core.session.session import Session, SessionState
+from tests.support.routines import FULL
+
+K = SegmentKind
+
+WITH_CAUTIONS = """
+format: 1
+title: Careful
+author: Sam Physio
+cautions: [Stop if your leg tingles.]
+steps:
+  - exercise: cat-cow
+    reps: 4
+    note: Slowly today.
+  - exercise: childs-pose
+    hold: 30s
+"""
+
+
+def session_of(text: str) -> tuple[Session, FakeClock]:
+    clock = FakeClock()
+    return Session(build_plan(load_routine_text(text)), clock), clock
+
+
+def kinds(session: Session) -> list[SegmentKind]:
+    return [segment.kind for segment in session.plan.segments]
+
+
+def test_headings_name_the_part_and_the_set() -> None:
+    session, _ = session_of(FULL)
+    headings = [guidance.heading(segment, rep=3) for segment in session.plan.segments]
+    assert headings[:6] == [
+        "Get into position",
+        "Hold · Set 1 of 2",
+        "Switch sides",
+        "Hold · Set 1 of 2",
+        "Rest · next: set 2 of 2",
+        "Hold · Set 2 of 2",
+    ]
+    reps = kinds(session).index(K.REPS)
+    assert headings[reps] == "Rep 3 of 8"
+    assert headings[-1] == "In 4 s, out 6 s"
+
+
+def test_side_words_say_which_side_and_what_comes_after_a_switch() -> None:
+    session, _ = session_of(FULL)
+    sides = [guidance.side_words(segment) for segment in session.plan.segments[:4]]
+    assert sides == ["Left side", "Left side", "Next: right side", "Right side"]
+    # During the switch the picture already shows the side to come.
+    assert [guidance.mirrored(s) for s in session.plan.segments[:4]] == [False, False, True, True]
+
+
+def test_before_the_first_start_the_byline_and_cautions_come_first() -> None:
+    session, _ = session_of(WITH_CAUTIONS)
+    words = guidance.segment_words(session, 0)
+    assert words.introducing and words.has_cautions
+    kinds_of_lines = [line.kind for line in words.lines]
+    assert kinds_of_lines[0] is LineKind.BYLINE and "Sam Physio" in words.lines[0].text
+    assert words.lines[1] == guidance.Line(LineKind.CAUTION, "Stop if your leg tingles.")
+    assert kinds_of_lines[-2:] == [LineKind.INSTRUCTION, LineKind.NOTE]
+    assert words.lines[-1].text == "Slowly today."
+    assert words.next_up == "Next: Child's pose"
+    session.start()
+    started = guidance.segment_words(session, 0)
+    assert not started.introducing and not started.has_cautions  # once started, the instructions alone
+
+
+def test_the_last_step_says_so_and_a_breathing_step_explains_the_circle() -> None:
+    session, _ = session_of(FULL)
+    last = len(session.plan.segments) - 1
+    words = guidance.segment_words(session, last)
+    assert words.next_up == guidance.LAST_EXERCISE
+    assert [line.text for line in words.lines] == [guidance.BREATHING_INSTRUCTIONS]
+    assert words.picture == guidance.SLOW_BREATHING_PICTURE and words.caption == "breathe"
+
+
+def test_a_rest_shows_the_physios_between_cue() -> None:
+    session, _ = session_of(FULL)
+    rest = kinds(session).index(K.REST)
+    assert [line.text for line in guidance.segment_words(session, rest).lines] == ["Move the ball a little higher."]
+
+
+def test_hold_cues_rotate_every_few_seconds_and_wrap_around() -> None:
+    session, _ = session_of(WITH_CAUTIONS)
+    hold = next(s for s in session.plan.segments if s.kind is K.HOLD)
+    cues = hold.step.exercise.cues  # type: ignore[union-attr]
+    assert len(cues) >= 2
+    shown = [guidance.cue(hold, t, None) for t in (0, guidance.CUE_SECONDS - 0.1, guidance.CUE_SECONDS, guidance.CUE_SECONDS * len(cues))]
+    assert shown == [cues[0], cues[0], cues[1], cues[0]]
+
+
+def test_moving_reps_cue_the_breaths_movement() -> None:
+    session, _ = session_of(WITH_CAUTIONS)
+    reps = next(s for s in session.plan.segments if s.kind is K.REPS)
+    exercise = reps.step.exercise  # type: ignore[union-attr]
+    assert guidance.cue(reps, 0, BreathPhase.INHALE) == exercise.on_inhale
+    assert guidance.cue(reps, 0, BreathPhase.PAUSE) == exercise.on_inhale
+    assert guidance.cue(reps, 0, BreathPhase.EXHALE) == exercise.on_exhale
+    assert guidance.cue(reps, 0, None) == ""
+
+
+def test_a_switch_says_how_to_change_sides() -> None:
+    session, _ = session_of(FULL)
+    switch = next(s for s in session.plan.segments if s.kind is K.SWITCH)
+    assert guidance.cue(switch, 0, None) == guidance.SWITCH_CUE
+
+
+def test_live_words_follow_the_clock() -> None:
+    session, clock = session_of(FULL)
+    session.start()
+    clock.advance(10)  # prepare ends: the first hold, breath just begun
+    session.update()
+    live = guidance.live_words(session, session.breath())
+    assert live.heading == "Hold · Set 1 of 2"
+    assert live.breath == "Breathe in · 1"
+    left = session.plan.total - 10
+    assert live.progress == f"Step 1 of 3 · {int(left // 60)}:{int(left % 60):02d} left"
+
+
+@pytest.mark.parametrize(
+    ("state", "button", "hint"),
+    [
+        (SessionState.READY, "Start", "Press Space to start"),
+        (SessionState.RUNNING, "Pause", ""),
+        (SessionState.PAUSED, "Resume", "Paused · Space to go on"),
+    ],
+)
+def test_control_words_for_each_state(state: SessionState, button: str, hint: str) -> None:
+    words = guidance.control_words(state)
+    assert (words.button, words.hint) == (button, hint)
+    assert words.button_with_key == f"{button} (Space)"  # the visible label stays inside the accessible name
