@@ -21,6 +21,19 @@ from tests.support.timers import TimerWatch  # noqa: E402
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
 
+SUBPROCESS_FIXTURES = {"python", "subprocess_env", "cli"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test that starts another interpreter is slow by nature: mark it so `-m "not slow"` skips it."""
+    for item in items:
+        if SUBPROCESS_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.subprocess)
+            item.add_marker(pytest.mark.slow)
+        if item.get_closest_marker("realtime") or item.get_closest_marker("subprocess"):
+            item.add_marker(pytest.mark.slow)
+
+
 @pytest.fixture(scope="session")
 def repo_root() -> Path:
     """The checkout being tested (holds pyproject.toml, routines/, assets/)."""

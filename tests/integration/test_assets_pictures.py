@@ -70,6 +70,7 @@ def test_cat_and_cow_differ_only_in_the_spine(illustrations: Path) -> None:
     assert cow_spine != cat_spine
 
 
+@pytest.mark.subprocess
 def test_checked_in_pictures_are_what_the_generator_draws(illustrations: Path, tmp_path: Path) -> None:
     # -B: no __pycache__ left in assets/, which ships in the wheel.
     result = subprocess.run(
@@ -119,6 +120,7 @@ def test_desktop_entry_starts_the_app_with_a_routine(desktop_entry: configparser
 
 
 @pytest.mark.skipif(shutil.which("desktop-file-validate") is None, reason="desktop-file-utils is not installed")
+@pytest.mark.subprocess
 def test_desktop_entry_passes_desktop_file_validate(repo_root: Path) -> None:
     result = subprocess.run(
         ["desktop-file-validate", str(repo_root / "packaging" / "linux" / "stretch-gui.desktop")],
@@ -141,6 +143,7 @@ def test_routine_file_type_claims_only_routine_names(repo_root: Path) -> None:
     assert sorted(e.get("pattern") for e in mime.findall(f"{ns}glob")) == ["*.routine.yaml", "*.stretch.yaml"]
 
 
+@pytest.mark.subprocess
 def test_install_script_is_safe_to_run_twice_without_helpers(repo_root: Path, tmp_path: Path) -> None:
     script = repo_root / "packaging" / "linux" / "install.sh"
     env = {"HOME": str(tmp_path), "PATH": "/usr/bin:/bin"}

@@ -25,6 +25,7 @@ def samples(path: Path) -> tuple[wave.Wave_read, list[int]]:
     return audio, list(struct.unpack(f"<{audio.getnframes()}h", frames))
 
 
+@pytest.mark.subprocess
 def test_the_script_rebuilds_the_checked_in_files_exactly(repo_root: Path, tmp_path: Path) -> None:
     script = repo_root / "assets" / "sounds" / "make_sounds.py"
     result = subprocess.run([sys.executable, str(script), str(tmp_path)], check=False, capture_output=True, text=True, timeout=60)

@@ -11,6 +11,9 @@ from pathlib import Path
 import pytest
 
 
+pytestmark = [pytest.mark.slow, pytest.mark.subprocess]  # builds a wheel and runs it
+
+
 @pytest.fixture(scope="module")
 def wheel(repo_root: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("wheel")

@@ -811,6 +811,7 @@ def _tiny_routine(hold: int) -> str:
     )
 
 
+@pytest.mark.realtime
 def test_realtime_session_runs_to_the_end(make_window: MakeWindow, qtbot: QtBot, write_routine: WriteRoutine) -> None:
     window = make_window(write_routine(_tiny_routine(1)), clock=MonotonicClock())
     ticks: list[None] = []
@@ -869,6 +870,7 @@ sys.exit(status)
 """
 
 
+@pytest.mark.realtime
 def test_realtime_animation_in_a_fresh_interpreter(
     tmp_path: Path, write_routine: WriteRoutine, python: str, subprocess_env: dict[str, str]
 ) -> None:
