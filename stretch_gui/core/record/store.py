@@ -38,10 +38,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Self
+from typing import Any, Self
 
-from stretch_gui.core.session.clock import WallClock, local_now
 from stretch_gui.core.record.migrations import CURRENT_VERSION, MIGRATIONS
+from stretch_gui.core.session.clock import WallClock, local_now
 from stretch_gui.core.session.session import Outcome
 
 DEFAULT_BUSY_TIMEOUT = 2.0  # seconds to wait for another instance's write before giving up
@@ -346,7 +346,7 @@ class History:
             except sqlite3.Error:
                 pass  # SQLite already rolled back (it does on a full disk)
 
-    def _read(self, sql: str, params: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
+    def _read(self, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
         try:
             return self._conn.execute(sql, params).fetchall()
         except sqlite3.Error as exc:
@@ -439,7 +439,7 @@ class History:
 
     def sessions(self, *, since: date | None = None, limit: int | None = None) -> list[SessionRecord]:
         """Sessions newest first; ``since`` keeps those started on that local day or later."""
-        sql, params = _RECORD_QUERY, []
+        sql, params = _RECORD_QUERY, list[object]()
         if since is not None:
             sql += " WHERE s.started_at >= ?"
             params.append(since.isoformat())
@@ -470,7 +470,7 @@ class History:
 
     def outcomes(self, session_id: int) -> dict[int, Outcome]:
         rows = self._read("SELECT segment_index, outcome FROM segments WHERE session_id = ?", (session_id,))
-        return {int(index): Outcome(outcome) for index, outcome in rows}  # type: ignore[call-overload]
+        return {int(index): Outcome(outcome) for index, outcome in rows}
 
     def segments(self, session_id: int) -> list[SegmentRecord]:
         rows = self._read(
@@ -478,7 +478,7 @@ class History:
             (session_id,),
         )
         return [
-            SegmentRecord(int(i), str(kind), str(title), Outcome(outcome), datetime.fromisoformat(str(at)))  # type: ignore[call-overload]
+            SegmentRecord(int(i), str(kind), str(title), Outcome(outcome), datetime.fromisoformat(str(at)))
             for i, kind, title, outcome, at in rows
         ]
 
@@ -487,7 +487,7 @@ class History:
             "SELECT segment_index, exercise_title, seconds_into_segment, at FROM hurt_marks WHERE session_id = ? ORDER BY id",
             (session_id,),
         )
-        return [HurtMark(int(i), str(title), float(s), datetime.fromisoformat(str(at))) for i, title, s, at in rows]  # type: ignore[arg-type]
+        return [HurtMark(int(i), str(title), float(s), datetime.fromisoformat(str(at))) for i, title, s, at in rows]
 
 
 def _clean_note(note: str) -> str:
@@ -497,24 +497,24 @@ def _clean_note(note: str) -> str:
     return note
 
 
-def _record(row: tuple[object, ...]) -> SessionRecord:
+def _record(row: tuple[Any, ...]) -> SessionRecord:
     (id_, title, file, digest, prescribed, revision, segment_count, started, ended, status, reason, current,
      active, completed, skipped, pain_before, note_before, pain_after, note_after, marks) = row
     return SessionRecord(
-        id=int(id_),  # type: ignore[call-overload]
+        id=int(id_),
         routine=RoutineInfo(str(title), str(file), str(digest), str(prescribed), str(revision)),
-        segment_count=int(segment_count),  # type: ignore[call-overload]
+        segment_count=int(segment_count),
         started_at=datetime.fromisoformat(str(started)),
         ended_at=datetime.fromisoformat(str(ended)) if ended else None,
         status=SessionStatus(status),
         stop_reason=str(reason),
-        resume_index=int(current),  # type: ignore[call-overload]
-        active_seconds=float(active),  # type: ignore[arg-type]
-        exercises_completed=int(completed),  # type: ignore[call-overload]
-        exercises_skipped=int(skipped),  # type: ignore[call-overload]
-        pain_before=None if pain_before is None else int(pain_before),  # type: ignore[call-overload]
+        resume_index=int(current),
+        active_seconds=float(active),
+        exercises_completed=int(completed),
+        exercises_skipped=int(skipped),
+        pain_before=None if pain_before is None else int(pain_before),
         note_before=str(note_before),
-        pain_after=None if pain_after is None else int(pain_after),  # type: ignore[call-overload]
+        pain_after=None if pain_after is None else int(pain_after),
         note_after=str(note_after),
-        hurt_marks=int(marks),  # type: ignore[call-overload]
+        hurt_marks=int(marks),
     )

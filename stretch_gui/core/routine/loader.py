@@ -63,8 +63,8 @@ class _Collector:
 
     def error(self, path: tuple[Any, ...], message: str, *, key: bool = False, warning: bool = False) -> None:
         positions = self.document.positions
-        line_col = positions.of_key(path) if key else positions.of_value(path)
-        self.problems.append(Problem(self.source, message, *(line_col or (None, None)), warning=warning))
+        line, col = (positions.of_key(path) if key else positions.of_value(path)) or (None, None)
+        self.problems.append(Problem(self.source, message, line, col, warning=warning))
 
     @property
     def failed(self) -> bool:
@@ -211,7 +211,7 @@ class _RoutineBuilder:
         if has_exercise == has_breathe:
             self.report.error(path, "a step has either 'exercise:' or 'breathe:'" + (", not both" if has_exercise else ""))
             return None
-        breathing = routine_breathing
+        breathing: Breathing | None = routine_breathing
         if "breathing" in raw:
             breathing = self._breathing(raw["breathing"], path + ("breathing",))
         if has_breathe:
@@ -244,6 +244,7 @@ class _RoutineBuilder:
 
     def _exercise_step(self, raw: dict[str, Any], path: tuple[Any, ...], breathing: Breathing | None, line: int) -> Step | None:
         defaults: dict[str, Any] = {}
+        exercise: Exercise | None
         ref = raw["exercise"]
         if isinstance(ref, str):
             library = exercise_library(self.memory)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 import yaml
 import yaml.reader
@@ -63,7 +63,7 @@ class Document:
 
 
 class _Refused(Exception):
-    def __init__(self, message: str, mark: yaml.Mark | None) -> None:
+    def __init__(self, message: str, mark: Any) -> None:  # a yaml Mark from the pure or the C parser, or None
         super().__init__(message)
         self.message = message
         self.mark = mark
@@ -79,8 +79,8 @@ class _StrictComposer(Composer):
 
     _depth = 0
 
-    def compose_node(self, parent: Node | None, index: Any) -> Node:  # type: ignore[override]
-        event = self.peek_event()
+    def compose_node(self, parent: Node | None, index: Any) -> Node | None:
+        event = cast(Any, self).peek_event()  # the composer is mixed into a Parser (see _StrictLoader)
         if isinstance(event, AliasEvent):
             raise _Refused("YAML aliases (*name) are not allowed; write the value out", event.start_mark)
         if isinstance(event, (ScalarEvent, MappingStartEvent, SequenceStartEvent)):

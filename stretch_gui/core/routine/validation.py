@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import difflib
 import json
+from collections.abc import Mapping
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
+from stretch_gui.core.resources import schema_file
 from stretch_gui.core.routine.durations import DURATION_HINT, DURATION_PATTERN, parse_duration
 from stretch_gui.core.routine.problems import Problem
-from stretch_gui.core.resources import schema_file
-from stretch_gui.core.routine.schema_memory import SchemaMemory
 from stretch_gui.core.routine.reader import Document
+from stretch_gui.core.routine.schema_memory import SchemaMemory
 
 if TYPE_CHECKING:
     import jsonschema
@@ -36,7 +37,8 @@ _TYPE_WORDS = {
 @cache
 def routine_schema() -> dict[str, Any]:
     with open(schema_file(), encoding="utf-8") as handle:
-        return json.load(handle)
+        schema: dict[str, Any] = json.load(handle)
+    return schema
 
 
 @cache
@@ -53,7 +55,8 @@ def _validator(definition: str | None) -> jsonschema.protocols.Validator:
     # JSON Schema counts 2.0 as an integer; Python does not (range(2.0) raises), and
     # a count written as 2.0 is a typing slip worth pointing out.
     strict = cls.TYPE_CHECKER.redefine("integer", lambda _checker, value: isinstance(value, int) and not isinstance(value, bool))
-    return jsonschema.validators.extend(cls, type_checker=strict)(schema)
+    extended = jsonschema.validators.extend(cls, type_checker=strict)  # type: ignore[no-untyped-call]
+    return cast("jsonschema.protocols.Validator", extended(schema))
 
 
 def _one_per_value(errors: list[ValidationError]) -> list[ValidationError]:
@@ -108,6 +111,11 @@ def _wrong_kind(error: ValidationError) -> bool:
     return error.validator == "type" or (error.validator in ("enum", "const") and isinstance(error.instance, (dict, list)))
 
 
+def _schema(error: ValidationError) -> Mapping[str, Any]:
+    """The schema an error was checked against; a boolean schema has no keywords to look up."""
+    return error.schema if isinstance(error.schema, Mapping) else {}
+
+
 def _explain_choice(error: ValidationError, document: Document, source: str) -> list[Problem] | None:
     """anyOf/oneOf: explain the branch the value was meant for, not "not valid under any of"."""
     branches: dict[Any, list[ValidationError]] = {}
@@ -119,7 +127,7 @@ def _explain_choice(error: ValidationError, document: Document, source: str) -> 
         return [p for sub in _one_per_value(meant[0]) for p in _explain(sub, document, source)]
     name = _field_name(tuple(error.absolute_path))
     line_col = document.positions.of_value(tuple(error.absolute_path))
-    if any(sub.schema.get("pattern") == DURATION_PATTERN for sub in error.context or ()):
+    if any(_schema(sub).get("pattern") == DURATION_PATTERN for sub in error.context or ()):
         message = f"{name}: {_duration_problem(error.instance)}"
         if name == "breathe":
             message += ", or a number of breaths like {breaths: 10}"
@@ -129,7 +137,7 @@ def _explain_choice(error: ValidationError, document: Document, source: str) -> 
         for sub in error.context or ():
             if sub.validator == "type" and not sub.relative_path:
                 types = sub.validator_value if isinstance(sub.validator_value, list) else [sub.validator_value]
-                expected += [_TYPE_WORDS.get(t, t) for t in types if _TYPE_WORDS.get(t, t) not in expected]
+                expected += [_TYPE_WORDS.get(str(t), str(t)) for t in types if _TYPE_WORDS.get(str(t), str(t)) not in expected]
         if expected:
             message = f"{name} should be {' or '.join(expected)}, not {_describe(error.instance)}"
             return [Problem(source, message, *(line_col or (None, None)))]
@@ -143,7 +151,7 @@ def _explain(error: ValidationError, document: Document, source: str) -> list[Pr
             return explained
     path = tuple(error.absolute_path)
     name = _field_name(path)
-    value = error.instance
+    value: Any = error.instance
     positions = document.positions
 
     def at_value(message: str) -> list[Problem]:
@@ -152,7 +160,7 @@ def _explain(error: ValidationError, document: Document, source: str) -> list[Pr
 
     kind = error.validator
     if kind == "additionalProperties":
-        known = sorted(error.schema.get("properties", {}))
+        known = sorted(_schema(error).get("properties", {}))
         extras = [key for key in value if key not in known]
         problems = []
         for key in extras:
@@ -167,15 +175,15 @@ def _explain(error: ValidationError, document: Document, source: str) -> list[Pr
         return problems
     if kind == "required":
         missing = error.message.split("'")[1] if "'" in error.message else "a key"
-        known = error.schema.get("properties", {})
+        known = _schema(error).get("properties", {})
         if any(key not in known and difflib.get_close_matches(key, known, n=1, cutoff=0.6) == [missing] for key in value):
             return []  # a misspelt key: "unknown key 'titel'; did you mean 'title'?" says it all
         where = "the routine" if not path else f"'{name}'" if isinstance(path[-1], str) else "this entry"
         return at_value(f"{where} is missing '{missing}'")
     if kind == "pattern":
-        if error.schema.get("pattern") == DURATION_PATTERN:
+        if _schema(error).get("pattern") == DURATION_PATTERN:
             return at_value(f"{name}: {_duration_problem(value)}")
-        if error.schema.get("pattern") == r"\S":
+        if _schema(error).get("pattern") == r"\S":
             # An empty string is already reported by minLength.
             return at_value(f"{name} must not be blank") if value else []
         if name == "prescribed":
@@ -184,14 +192,14 @@ def _explain(error: ValidationError, document: Document, source: str) -> list[Pr
             return at_value(f"exercise: {_describe(value)} is not an exercise id; ids are lower-case words joined by '-'")
         return at_value(f"{name}: {_describe(value)} is not in the expected form")
     if kind == "type":
-        expected = error.validator_value
-        expected = expected if isinstance(expected, list) else [expected]
-        if error.schema.get("pattern") == DURATION_PATTERN:
+        types = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+        if _schema(error).get("pattern") == DURATION_PATTERN:
             return at_value(f"{name}: {_duration_problem(value)}")
-        words = " or ".join(_TYPE_WORDS.get(t, t) for t in expected)
+        words = " or ".join(_TYPE_WORDS.get(str(t), str(t)) for t in types)
         return at_value(f"{name} should be {words}, not {_describe(value)}")
     if kind == "enum":
-        allowed = ", ".join(str(v) for v in error.validator_value if isinstance(v, str))
+        choices: Any = error.validator_value
+        allowed = ", ".join(str(v) for v in choices if isinstance(v, str))
         if name == "breathing":
             allowed += ", or a pattern like {inhale: 5, exhale: 3}"
         return at_value(f"{name}: {_describe(value)} is not allowed; use {allowed}")
