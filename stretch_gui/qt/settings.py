@@ -9,7 +9,7 @@ preference updates and nothing else does.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Generic, TypeVar, overload
+from typing import Generic, TypeVar, overload
 
 from PySide6.QtCore import QObject, QSettings, Signal
 
@@ -89,13 +89,6 @@ class AppSettings(QObject):
             self._store.sync()
         if after != before:
             self.changed.emit(preference.key)
-
-    def value(self, key: str) -> Any:
-        """The value of the preference named ``key``, for code that is handed only a key."""
-        return self.read(prefs.BY_KEY[key])
-
-    def set_value(self, key: str, value: Any) -> None:
-        self.write(prefs.BY_KEY[key], value)
 
     def remember(self, file: Path) -> None:
         file = file.resolve()
