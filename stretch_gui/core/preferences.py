@@ -192,7 +192,7 @@ class Day(Preference[date | None]):
 
 @dataclass(frozen=True, kw_only=True)
 class Paths(Preference[list[Path]]):
-    """Files, newest first, at most ``max_items`` of them."""
+    """Files by their full paths, newest first, at most ``max_items`` of them."""
 
     default: list[Path] = field(default_factory=list)
     max_items: int
@@ -203,8 +203,10 @@ class Paths(Preference[list[Path]]):
             raw = [raw]
         if not isinstance(raw, list):
             raise Unusable(raw)
-        # One damaged entry should not cost the others.
-        return [Path(item) for item in raw if isinstance(item, str) and item.strip()][: self.max_items]
+        # One damaged entry should not cost the others. The app keeps full paths only, so a
+        # bare "12345" is an INI file's untyped text for something else, not a file of ours.
+        paths = [Path(item) for item in raw if isinstance(item, str) and item.strip()]
+        return [path for path in paths if path.is_absolute()][: self.max_items]
 
     def store(self, value: list[Path]) -> Stored:
         return [str(path) for path in value][: self.max_items]
