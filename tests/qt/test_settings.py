@@ -7,7 +7,6 @@ import tempfile
 import uuid
 from datetime import date, time
 from pathlib import Path
-from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given
@@ -18,24 +17,8 @@ from pytestqt.qtbot import QtBot
 
 from stretch_gui.core import preferences as prefs
 from stretch_gui.qt.settings import AppSettings, Setting
+from tests.support.counting_store import CountingStore
 from tests.support.preferences import KEYS, holds_its_type
-
-
-class CountingStore(QSettings):
-    """A QSettings over an INI file that notes every key written and every sync."""
-
-    def __init__(self, path: Path) -> None:
-        super().__init__(str(path), QSettings.Format.IniFormat)
-        self.written: list[str] = []
-        self.syncs = 0
-
-    def setValue(self, key: str, value: Any) -> None:
-        self.written.append(key)
-        super().setValue(key, value)
-
-    def sync(self) -> None:
-        self.syncs += 1
-        super().sync()
 
 
 @pytest.fixture
