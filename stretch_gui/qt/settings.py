@@ -1,146 +1,98 @@
-"""Preferences kept between runs, in the platform's usual place (QSettings)."""
+"""Preferences kept between runs, in the platform's usual place (QSettings).
+
+What each preference is, its type, default and allowed values, is declared once in
+stretch_gui.core.preferences; this module only keeps them. A write changes one key,
+syncs once (a crash keeps it) and says which key changed, so whoever shows that
+preference updates and nothing else does.
+"""
 
 from __future__ import annotations
 
-from datetime import date, time
 from pathlib import Path
+from typing import Generic, TypeVar, overload
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QObject, QSettings, Signal
 
-from stretch_gui.core.record.reminders import DEFAULT_TIME
+from stretch_gui.core import preferences as prefs
+from stretch_gui.core.preferences import Preference, Unusable
 
-MAX_RECENT = 8
-DEFAULT_VOLUME = 70
+T = TypeVar("T")
+
+MAX_RECENT = prefs.RECENT_FILES.max_items
+DEFAULT_VOLUME = prefs.VOLUME.default
 
 
-class AppSettings:
-    """Typed access to QSettings; every write is synced so a crash keeps it."""
+class Setting(Generic[T]):
+    """One preference as a typed attribute of AppSettings: ``settings.volume = 40``."""
 
-    def __init__(self, store: QSettings | None = None) -> None:
+    def __init__(self, preference: Preference[T]) -> None:
+        self.preference = preference
+
+    @overload
+    def __get__(self, settings: None, owner: type[AppSettings]) -> Setting[T]: ...
+    @overload
+    def __get__(self, settings: AppSettings, owner: type[AppSettings]) -> T: ...
+    def __get__(self, settings: AppSettings | None, owner: type[AppSettings]) -> Setting[T] | T:
+        if settings is None:
+            return self
+        return settings.read(self.preference)
+
+    def __set__(self, settings: AppSettings, value: T) -> None:
+        settings.write(self.preference, value)
+
+
+class AppSettings(QObject):
+    """Typed access to QSettings through the registry; a damaged value reads as its default."""
+
+    changed = Signal(str)  # the key whose value is now different
+
+    sound = Setting(prefs.SOUND)
+    volume = Setting(prefs.VOLUME)
+    breath_cues = Setting(prefs.BREATH_CUES)
+    spoken_guidance = Setting(prefs.SPOKEN_GUIDANCE)
+    show_pacer = Setting(prefs.SHOW_PACER)
+    reduced_motion = Setting(prefs.REDUCED_MOTION)
+    text_size = Setting(prefs.TEXT_SIZE)
+    theme = Setting(prefs.THEME)
+    reminders = Setting(prefs.REMINDERS)
+    reminder_time = Setting(prefs.REMINDER_TIME)
+    last_reminded = Setting(prefs.LAST_REMINDED)
+    recent_files = Setting(prefs.RECENT_FILES)
+
+    def __init__(self, store: QSettings | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self._store = store or QSettings("stretch-gui", "stretch-gui")
 
-    def _get(self, key: str, default: object, kind: type) -> object:
-        value = self._store.value(key, default)
-        if kind is bool:
-            return value if isinstance(value, bool) else str(value).lower() == "true"
-        return kind(value) if value is not None else default
-
-    def _set(self, key: str, value: object) -> None:
-        self._store.setValue(key, value)
-        self._store.sync()
-
-    @property
-    def sound(self) -> bool:
-        return bool(self._get("sound", True, bool))
-
-    @sound.setter
-    def sound(self, value: bool) -> None:
-        self._set("sound", value)
-
-    @property
-    def volume(self) -> int:
-        """Cue loudness, 0-100; a damaged value falls back to the default rather than failing."""
+    def _raw(self, key: str) -> object:
+        # Whatever the file holds comes back as Qt decoded it: a QRect for "@Rect(1 2 3 4)",
+        # None for a type it does not know. The registry turns anything into its type.
         try:
-            value = int(str(self._store.value("volume", DEFAULT_VOLUME)))
-        except ValueError:
-            return DEFAULT_VOLUME
-        return min(max(value, 0), 100)
-
-    @volume.setter
-    def volume(self, value: int) -> None:
-        self._set("volume", min(max(int(value), 0), 100))
-
-    @property
-    def breath_cues(self) -> bool:
-        return bool(self._get("breath_cues", False, bool))
-
-    @breath_cues.setter
-    def breath_cues(self, value: bool) -> None:
-        self._set("breath_cues", value)
-
-    @property
-    def spoken_guidance(self) -> bool:
-        return bool(self._get("spoken_guidance", False, bool))
-
-    @spoken_guidance.setter
-    def spoken_guidance(self, value: bool) -> None:
-        self._set("spoken_guidance", value)
-
-    @property
-    def show_pacer(self) -> bool:
-        return bool(self._get("show_pacer", True, bool))
-
-    @show_pacer.setter
-    def show_pacer(self, value: bool) -> None:
-        self._set("show_pacer", value)
-
-    @property
-    def reduced_motion(self) -> bool:
-        return bool(self._get("reduced_motion", False, bool))
-
-    @reduced_motion.setter
-    def reduced_motion(self, value: bool) -> None:
-        self._set("reduced_motion", value)
-
-    @property
-    def text_size(self) -> str:
-        value = str(self._get("text_size", "normal", str))
-        return value if value in ("normal", "large", "larger") else "normal"
-
-    @text_size.setter
-    def text_size(self, value: str) -> None:
-        self._set("text_size", value)
-
-    @property
-    def theme(self) -> str:
-        value = str(self._get("theme", "system", str))
-        return value if value in ("system", "light", "dark") else "system"
-
-    @theme.setter
-    def theme(self, value: str) -> None:
-        self._set("theme", value)
-
-    @property
-    def reminders(self) -> bool:
-        return bool(self._get("reminders", False, bool))
-
-    @reminders.setter
-    def reminders(self, value: bool) -> None:
-        self._set("reminders", value)
-
-    @property
-    def reminder_time(self) -> time:
-        try:
-            return time.fromisoformat(str(self._get("reminder_time", "18:00", str)))
-        except ValueError:
-            return DEFAULT_TIME
-
-    @reminder_time.setter
-    def reminder_time(self, value: time) -> None:
-        self._set("reminder_time", value.strftime("%H:%M"))
-
-    @property
-    def last_reminded(self) -> date | None:
-        try:
-            return date.fromisoformat(str(self._get("last_reminded", "", str)))
-        except ValueError:
+            return self._store.value(key)
+        except Exception:  # noqa: BLE001  # a value PySide cannot convert: treat it as absent
             return None
 
-    @last_reminded.setter
-    def last_reminded(self, value: date) -> None:
-        self._set("last_reminded", value.isoformat())
+    def read(self, preference: Preference[T]) -> T:
+        return preference.read(self._raw(preference.key))
 
-    @property
-    def recent_files(self) -> list[Path]:
-        value = self._store.value("recent_files", [])
-        if isinstance(value, str):
-            value = [value]
-        return [Path(v) for v in (value or []) if isinstance(v, str)]
+    def write(self, preference: Preference[T], value: T) -> None:
+        """Keep ``value`` under its one key, and say so when the value read back is different."""
+        stored = preference.store(value)
+        raw = self._raw(preference.key)
+        before = preference.read(raw)
+        after = preference.read(stored)
+        try:
+            kept = preference.parse(raw) == after
+        except Unusable:
+            kept = False  # missing or damaged: write it, so the file holds a good value
+        if not kept:
+            self._store.setValue(preference.key, stored)
+            self._store.sync()
+        if after != before:
+            self.changed.emit(preference.key)
 
     def remember(self, file: Path) -> None:
         file = file.resolve()
-        recent = [file] + [f for f in self.recent_files if f != file]
-        self._set("recent_files", [str(f) for f in recent[:MAX_RECENT]])
+        self.recent_files = [file] + [f for f in self.recent_files if f != file]
 
     def forget(self, file: Path) -> None:
-        self._set("recent_files", [str(f) for f in self.recent_files if f != file.resolve()])
+        self.recent_files = [f for f in self.recent_files if f != file.resolve()]

@@ -127,6 +127,7 @@ def style_sheet(theme: Theme) -> str:
     QMainWindow, QStackedWidget > QWidget {{ background: {t.window}; }}
     QLabel[role="title"] {{ font-size: {px(44)}px; font-weight: 600; }}
     QLabel[role="heading"] {{ font-size: {px(28)}px; font-weight: 600; }}
+    QLabel[role="section"] {{ font-size: {px(20)}px; font-weight: 600; padding-top: {px(8)}px; }}
     QLabel[role="side"] {{ font-size: {px(28)}px; color: {t.accent}; font-weight: 600; }}
     QLabel[role="body"] {{ font-size: {px(22)}px; line-height: 140%; }}
     QLabel[role="muted"] {{ font-size: {px(18)}px; color: {t.muted}; }}

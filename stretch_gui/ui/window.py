@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox, QStackedWidget
 
+from stretch_gui.core import preferences as prefs
 from stretch_gui.core.content import messages
 from stretch_gui.core.content.safety import STOPPED_FOR_PAIN
 from stretch_gui.core.routine.catalogue import RoutineCatalogue, RoutineEntry
@@ -86,6 +87,7 @@ class MainWindow(QMainWindow):
         self.player.checkedInBefore.connect(self._checked_in_before)
         self.player.hurtMarked.connect(lambda _index: self._record(lambda recorder: recorder.mark_hurt()))
         self._build_menus()
+        settings.changed.connect(self._setting_changed)
         self.start_screen.set_source(self.catalogue.entries)
         self.resize(1200, 800)
         self.setMinimumSize(900, 640)
@@ -230,23 +232,37 @@ class MainWindow(QMainWindow):
             self.menuBar().hide()
 
     def toggle_sound(self) -> None:
-        self.settings.sound = not self.settings.sound
-        self.sound_action.setChecked(self.settings.sound)
+        self.settings.sound = not self.settings.sound  # the M action's check follows through settings.changed
         self.statusBar().showMessage(messages.sound_cues(self.settings.sound), 3000)
 
     def open_settings(self) -> None:
         dialog = SettingsDialog(self.settings, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.changed.connect(self.apply_settings)
-        dialog.open()
+        dialog.open()  # its changes arrive one key at a time through settings.changed
 
     def apply_settings(self) -> None:
-        app = QApplication.instance()
-        assert isinstance(app, QApplication)
-        theme.apply(app, self.settings.theme, self.settings.text_size)
+        """Bring everything in line with every setting at once (a restyle included)."""
+        self._restyle()
         self.sound_action.setChecked(self.settings.sound)
         self.player.apply_settings()
         self._apply_reminders()
+
+    def _setting_changed(self, key: str) -> None:
+        """Redo only what shows ``key``: a volume slider's every step must not restyle the app."""
+        if key in (prefs.THEME.key, prefs.TEXT_SIZE.key):
+            self._restyle()
+        elif key == prefs.SOUND.key:
+            self.sound_action.setChecked(self.settings.sound)
+        elif key in (prefs.SHOW_PACER.key, prefs.REDUCED_MOTION.key, prefs.BREATH_CUES.key):
+            self.player.apply_settings()  # the pacer, the picture's motion and the cue player's breath tones
+        elif key in (prefs.REMINDERS.key, prefs.REMINDER_TIME.key):
+            self._apply_reminders()
+        # volume and spoken_guidance: the cue player reads them as each cue sounds.
+
+    def _restyle(self) -> None:
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        theme.apply(app, self.settings.theme, self.settings.text_size)
         self.update()
 
     # -- reminders ----------------------------------------------------------
