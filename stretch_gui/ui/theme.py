@@ -18,8 +18,10 @@ class Theme:
     muted: str
     accent: str
     accent_text: str
-    track: str
-    breath: str
+    track: str  # a soft fill behind rows and charts
+    line: str  # a track you must see: 3:1 against the window, for rings and bars
+    breath: str  # the breathing shape's fill: text stays readable on it
+    breath_edge: str  # its outline: 3:1 against the window
     danger: str
     border: str
 
@@ -40,7 +42,9 @@ LIGHT = Theme(
     accent="#2f6f9f",
     accent_text="#ffffff",
     track="#dfe5ea",
-    breath="#6aa893",
+    line="#6f8496",
+    breath="#cfe3da",
+    breath_edge="#4b8a74",
     danger="#a8382f",
     border="#cfd6dc",
 )
@@ -53,7 +57,9 @@ DARK = Theme(
     accent="#7db4e6",
     accent_text="#0f1720",
     track="#34404a",
-    breath="#7fc4ad",
+    line="#70859a",
+    breath="#24453b",
+    breath_edge="#6fb59d",
     danger="#f08a80",
     border="#3b4752",
 )
@@ -159,7 +165,7 @@ def style_sheet(theme: Theme) -> str:
     QListWidget:focus {{ border: 3px solid {t.accent}; }}
     QListWidget::item {{ border-radius: 10px; padding: 4px; }}
     QListWidget::item:selected {{ background: {t.accent}; color: {t.accent_text}; }}
-    QProgressBar {{ background: {t.track}; border: none; border-radius: 4px; max-height: 8px; }}
+    QProgressBar {{ background: {t.window}; border: 1px solid {t.line}; border-radius: 5px; max-height: 10px; }}
     QProgressBar::chunk {{ background: {t.accent}; border-radius: 4px; }}
     QCheckBox, QRadioButton, QComboBox {{ font-size: {px(18)}px; }}
     QCheckBox:focus, QComboBox:focus, QSlider:focus {{ outline: 2px solid {t.accent}; }}

@@ -18,6 +18,7 @@ from stretch_gui.core.session.breathing import BreathPhase, BreathState
 from stretch_gui.core.session.session import Session, SessionState
 
 CUE_SECONDS = 8  # how long each cue of a hold stays up before the next one
+LONGEST_BREATH_WORDS = "Breathe out · 10"  # the widest the breath line gets, for sizing it to one line
 
 BREATHING_INSTRUCTIONS = "Sit or lie comfortably. Follow the circle: breathe in as it grows, out as it shrinks."
 SWITCH_CUE = "Come out of the stretch slowly, then set up on the other side."

@@ -43,7 +43,9 @@ class Illustration(QWidget):
         self.setAccessibleName("Illustration")
 
     def sizeHint(self) -> QSize:  # noqa: N802
-        return QSize(480, 360)
+        # Small on purpose: the picture takes whatever room the words leave, and a large hint
+        # would make a scrolling column scroll before it shrinks the picture.
+        return self.minimumSize().expandedTo(QSize(240, 180))
 
     # -- state, read-only -----------------------------------------------------
 

@@ -6,13 +6,14 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QFont, QFontMetricsF, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QMessageBox,
     QProgressBar,
     QPushButton,
-    QSizePolicy,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -28,20 +29,34 @@ from stretch_gui.core.session.breathing import BreathState
 from stretch_gui.core.session.clock import Clock
 from stretch_gui.core.session.guidance import Line, LineKind, SegmentWords
 from stretch_gui.core.session.session import CarriedOver, SessionState
-from stretch_gui.ui.parts.countdown import CountdownRing
+from stretch_gui.ui.parts.breath_timer import BreathTimer
 from stretch_gui.qt.driver import SessionDriver
+from stretch_gui.ui import theme
 from stretch_gui.ui.parts.illustration import Illustration
 from stretch_gui.ui.parts.pain_scale import PainCheckIn
-from stretch_gui.ui.parts.pacer import BreathPacer
 from stretch_gui.qt.settings import AppSettings
 from stretch_gui.ui.dialogs.messages import Choice, ask
 from stretch_gui.ui.parts.labels import label
+from stretch_gui.ui.parts.wrap_row import WrapRow
 
 if TYPE_CHECKING:
     from stretch_gui.qt.cue_player import CuePlayer
 
 # Looked up once: the tick path runs 25 times a second.
 BREATHING_PICTURE = illustration("breathing.svg")
+
+# Font sizes in pixels on a maximized 1366x768 screen at normal text size; they grow with both.
+PLAYER_TYPE = {
+    "title": 46,
+    "side": 34,
+    "heading": 32,
+    "body": 24,
+    "cue": 28,
+    "breath": 64,  # capitals of about 46 px: readable from the mat
+    "small": 19,
+    "hint": 24,
+    "button": 20,
+}
 
 
 def _line_html(line: Line) -> str:
@@ -71,6 +86,8 @@ class PlayerScreen(QWidget):
         self._resume_after_dialog = False
         self._was_ready = False
         self._words: SegmentWords | None = None
+        self._type_key: tuple[int, int, str] | None = None
+        self._guide_on = False
         self._build()
         self._bind_keys()
 
@@ -78,13 +95,14 @@ class PlayerScreen(QWidget):
 
     def _build(self) -> None:
         self.routine_title = label("routineTitle", "Routine", role="muted")
+        self.routine_title.setMinimumWidth(1)  # a long title gives way to the progress, it never pushes it off
         self.routine_progress = label("routineProgress", "Progress", role="muted")
         self.progress_bar = QProgressBar(objectName="routineProgressBar")
         self.progress_bar.setAccessibleName("Routine progress")
         self.progress_bar.setTextVisible(False)
         self.progress_bar.setRange(0, 1000)
 
-        self.step_title = label("stepTitle", "Exercise", role="title")
+        self.step_title = label("stepTitle", "Exercise", role="title", wrap=True)
         self.side_label = label("sideLabel", "Side", role="side")
         self.segment_label = label("segmentHeading", "What to do now", role="heading")
         self.illustration = Illustration()
@@ -95,18 +113,16 @@ class PlayerScreen(QWidget):
             "beforeCheckIn", "Pain right now (optional):", compact=True
         )
 
-        self.countdown = CountdownRing()
-        self.pacer = BreathPacer()
-        self.breath_phase = label("breathPhase", "Breathing", role="breath")
+        self.countdown = BreathTimer()
+        self.breath_phase = label("breathPhase", "Breathing", role="breath", wrap=True)
         self.breath_phase.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.next_up = label("nextUp", "Coming next", role="muted")
-        self.hint = label("stateHint", "Session state", role="heading")
-        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.next_up = label("nextUp", "Coming next", role="muted", wrap=True)
+        self.hint = label("stateHint", "Session state", role="hint", wrap=True)
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
         self.previous_button = self._button("previousButton", "← Previous", "Previous (Left arrow)", self._previous)
         self.start_pause_button = self._button("startPauseButton", "Start", "Start or pause (Space)", self._toggle)
         self.start_pause_button.setProperty("role", "primary")
-        self.start_pause_button.setMinimumWidth(220)
         self.next_button = self._button("nextButton", "Next →", "Next (Right arrow)", self._next)
         self.restart_button = self._button("restartButton", "Restart exercise", "Restart this exercise (R)", self._restart)
         self.stop_button = self._button("stopButton", "Stop", "Stop the routine (Esc)", self.ask_to_stop)
@@ -115,73 +131,120 @@ class PlayerScreen(QWidget):
         self.hurt_button.setProperty("role", "danger")
 
         header = QHBoxLayout()
-        header.addWidget(self.routine_title)
-        header.addStretch(1)
-        header.addWidget(self.routine_progress)
+        header.addWidget(self.routine_title, 1)
+        header.addSpacing(16)
+        header.addWidget(self.routine_progress, 0)
 
-        title_row = QHBoxLayout()
-        title_row.addWidget(self.step_title)
-        title_row.addSpacing(18)
-        title_row.addWidget(self.side_label, 0, Qt.AlignmentFlag.AlignBottom)
-        title_row.addStretch(1)
+        # The side sits beside what to do, or under it when a large text size needs the width.
+        heading_row = WrapRow("headingRow", [self.segment_label], [self.side_label])
 
-        left = QVBoxLayout()
-        left.addLayout(title_row)
-        left.addWidget(self.segment_label)
-        left.addWidget(self.illustration, 3)
+        # What to do: scrolls only when a very large text size needs more room than the screen has.
+        what = QWidget(objectName="whatToDo")
+        left = QVBoxLayout(what)
+        left.setContentsMargins(0, 0, 0, 0)
+        left.addWidget(self.step_title)
+        left.addWidget(heading_row)
+        left.addWidget(self.illustration, 1)
         left.addWidget(self.instructions)
         left.addWidget(self.cue)
         left.addWidget(self.before_check_in)
+        self.what_to_do = QScrollArea(objectName="whatToDoScroll")
+        self.what_to_do.setWidget(what)
+        self.what_to_do.setWidgetResizable(True)
+        self.what_to_do.setFrameShape(QFrame.Shape.NoFrame)
+        self.what_to_do.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.what_to_do.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys belong to the session
 
+        # How long and how to breathe: one visual, the breath word right under it.
         right = QVBoxLayout()
-        right.addWidget(self.countdown, 3)
-        right.addWidget(self.pacer, 2)
+        right.addWidget(self.countdown, 1)
         right.addWidget(self.breath_phase)
-        for widget in (self.pacer, self.breath_phase, self.side_label):
+        for widget in (self.breath_phase, self.side_label):
             # Hidden, they keep their space, so the countdown does not jump between segments.
             policy = widget.sizePolicy()
             policy.setRetainSizeWhenHidden(True)
             widget.setSizePolicy(policy)
 
-        body = QHBoxLayout()
-        body.addLayout(left, 3)
-        body.addSpacing(24)
-        body.addLayout(right, 2)
-
-        controls = QHBoxLayout()
-        controls.addWidget(self.previous_button)
-        controls.addStretch(1)
-        controls.addWidget(self.restart_button)
-        controls.addWidget(self.start_pause_button)
-        controls.addWidget(self.next_button)
-        controls.addStretch(1)
-        controls.addWidget(self.stop_button)
-        controls.addWidget(self.hurt_button)
+        self.body = QHBoxLayout()
+        self.body.addWidget(self.what_to_do, 55)
+        self.body.addSpacing(24)
+        self.body.addLayout(right, 45)
 
         footer = QHBoxLayout()
         footer.addWidget(self.next_up, 1)
         footer.addWidget(self.hint, 1)
-        footer.addStretch(1)
+
+        self.controls = WrapRow(
+            "controlBar",
+            [self.previous_button, self.restart_button, self.start_pause_button, self.next_button],
+            [self.stop_button, self.hurt_button],
+            centre_first=True,
+        )
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(28, 18, 28, 18)
+        layout.setContentsMargins(28, 14, 28, 14)
+        layout.setSpacing(8)
         layout.addLayout(header)
         layout.addWidget(self.progress_bar)
-        layout.addSpacing(8)
-        layout.addLayout(body, 1)
+        layout.addLayout(self.body, 1)
         layout.addLayout(footer)
-        layout.addSpacing(6)
-        layout.addLayout(controls)
-        for widget in (
-            self.previous_button, self.restart_button, self.start_pause_button, self.next_button, self.stop_button,
-            self.hurt_button,
-        ):
-            widget.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        layout.addWidget(self.controls)
         self.setTabOrder(self.start_pause_button, self.next_button)
         self.setTabOrder(self.next_button, self.stop_button)
         self.setTabOrder(self.stop_button, self.hurt_button)
         self.setTabOrder(self.hurt_button, self.previous_button)
         self.setTabOrder(self.previous_button, self.restart_button)
+
+    # -- sizes that follow the window ---------------------------------------------------
+
+    def type_unit(self) -> float:
+        """One design pixel at this window size: 1.0 on a maximized 1366x768 laptop screen."""
+        return min(max(min(self.width() / 1366, self.height() / 700), 0.7), 3.0)
+
+    def _timer_share(self) -> float:
+        """How much of the width the timer column takes: more as the text grows, so its words stay on one line."""
+        introducing = self._words is not None and self._words.introducing
+        return 7 / 22 if introducing else min(0.55, 0.45 + 0.1 * (theme.scale() - 1))
+
+    def _fit_type(self) -> None:
+        """Sizes from the window and the text-size setting; one style sheet for the player's own widgets."""
+        unit, scale = self.type_unit(), theme.scale()
+        size = {name: round(base * unit * scale) for name, base in PLAYER_TYPE.items()}
+        # The breath word grows with the text size until its longest form fills the timer's column.
+        column = (self.width() - 80) * self._timer_share()
+        probe = QFont(self.font())
+        probe.setPixelSize(100)
+        probe.setBold(True)
+        widest = QFontMetricsF(probe).horizontalAdvance(guidance.LONGEST_BREATH_WORDS) / 100
+        size["breath"] = max(size["small"], min(size["breath"], int(column / widest)))
+        share = self._timer_share()
+        key = (size["body"], size["breath"], theme.current().name)
+        self.body.setStretch(0, round(100 * (1 - share)))
+        self.body.setStretch(2, round(100 * share))
+        if key == self._type_key:
+            return
+        self._type_key = key
+        t = theme.current()
+        self.setStyleSheet(
+            f"""
+            #stepTitle {{ font-size: {size["title"]}px; font-weight: 700; }}
+            #sideLabel {{ font-size: {size["side"]}px; font-weight: 700; color: {t.accent}; }}
+            #segmentHeading {{ font-size: {size["heading"]}px; font-weight: 600; }}
+            #instructions {{ font-size: {size["body"]}px; }}
+            #cue {{ font-size: {size["cue"]}px; font-weight: 600; color: {t.accent}; }}
+            #breathPhase {{ font-size: {size["breath"]}px; font-weight: 700; }}
+            #routineTitle, #routineProgress, #nextUp {{ font-size: {size["small"]}px; color: {t.muted}; }}
+            #stateHint {{ font-size: {size["hint"]}px; font-weight: 600; }}
+            #controlBar QPushButton {{ font-size: {size["button"]}px; padding: {round(10 * unit)}px {round(20 * unit)}px; }}
+            """
+        )
+        self.countdown.setMinimumSize(round(160 * unit), round(160 * unit))
+        self.countdown.caption_size = size["small"]
+        self.illustration.setMinimumHeight(round(150 * unit * min(scale, 1.3)))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._fit_type()
+        super().resizeEvent(event)
 
     def _button(self, name: str, text: str, accessible: str, slot: object) -> QPushButton:
         button = QPushButton(text, objectName=name)
@@ -237,7 +300,9 @@ class PlayerScreen(QWidget):
 
     def apply_settings(self) -> None:
         reduced = self.settings.reduced_motion
-        self.pacer.set_reduced_motion(reduced)
+        self.countdown.set_reduced_motion(reduced)
+        self._type_key = None
+        self._fit_type()
         self.illustration.set_reduced_motion(reduced)
         if self.driver is not None:
             if self.cues is not None:
@@ -343,12 +408,15 @@ class PlayerScreen(QWidget):
         self.before_check_in.setVisible(words.introducing)
         self.next_up.setText(words.next_up)
         pacer_on = segment.breathing is not None and self.settings.show_pacer
-        self.pacer.setVisible(pacer_on)
+        self._guide_on = pacer_on
         # 25 frames a second only for something that moves: the pacer, or a picture that blends with the breath.
         step = segment.step
         blends = segment.kind is SegmentKind.REPS and isinstance(step, ExerciseStep) and bool(step.exercise.image_exhale)
         self.driver.set_animating(not self.settings.reduced_motion and (pacer_on or blends))
-        self.breath_phase.setVisible(segment.breathing is not None)
+        # Before the start the words (cautions, the pain check) need the room; the breath has not begun.
+        self.breath_phase.setVisible(segment.breathing is not None and not words.introducing)
+        self._type_key = None
+        self._fit_type()
         self.cue.setText("")
         self._on_tick()
 
@@ -363,8 +431,7 @@ class PlayerScreen(QWidget):
         if self.segment_label.text() != live.heading:
             self.segment_label.setText(live.heading)
         self.countdown.set_time(session.remaining(), segment.duration, self._words.caption)
-        if breath is not None:
-            self.pacer.show_breath(breath)
+        self.countdown.show_breath(breath if self._guide_on else None)
         if self.breath_phase.text() != live.breath:
             self.breath_phase.setText(live.breath)
             self.breath_phase.setAccessibleDescription(live.breath)

@@ -1,0 +1,174 @@
+"""One place to look: the time left as a ring, the breath as the shape inside it, the digits on top.
+
+The ring empties as the deadline nears; inside it a soft disc grows with the in-breath
+and shrinks with the out-breath. The digits sit in the middle, over both, so the eye
+never has to move between two circles. With reduced motion the disc and the ring step
+once a second instead of moving.
+
+Painting is the only work here: every number comes from the session, every word from
+core guidance. A tick that changes nothing visible repaints nothing.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from stretch_gui.core.routine.durations import format_clock
+from stretch_gui.core.session.breathing import BreathPhase, BreathState
+from stretch_gui.ui import theme
+
+MIN_DISC = 0.42  # of the ring's inner radius: an empty breath still shows a shape
+RING_STEPS = 400  # a large ring moves visibly in steps of about 1/400 of a turn
+DIGIT_SHARE = 0.26  # the digits' cap height, as a share of the ring's diameter
+DIGIT_WIDTH = 0.8  # the digits' widest width, as a share of the ring's diameter (its inside is about 0.9)
+
+
+def digit_font(base: QFont, ring: float, text: str = "0:00") -> QFont:
+    """The countdown's font for a ring of that diameter: as tall as fits, never wider than the inside of the ring.
+
+    Sized for the widest text of the same length, so the digits keep one size through a countdown.
+    """
+    font = QFont(base)
+    font.setWeight(QFont.Weight.Bold)
+    font.setPixelSize(max(12, int(ring * DIGIT_SHARE / 0.73)))  # 0.73: cap height of a digit, per pixel of size
+    widest = QFontMetricsF(font).horizontalAdvance("0" * (len(text) - 1) + ":")
+    if widest > ring * DIGIT_WIDTH:
+        font.setPixelSize(max(12, int(font.pixelSize() * ring * DIGIT_WIDTH / widest)))
+    return font
+
+
+class BreathTimer(QWidget):
+    """The hold countdown and the breathing guide in one round visual."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("holdCountdown")
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        self.setMinimumSize(160, 160)
+        self._text = ""
+        self._caption = ""
+        self._fraction = 0.0
+        self._fill = 0.0
+        self._breathing = False
+        self._reduced_motion = False
+        self.caption_size = 16  # the smallest the caption gets: the player sets it from the text size
+
+    def sizeHint(self) -> QSize:
+        return QSize(420, 420)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return width
+
+    # -- what it shows ----------------------------------------------------------------
+
+    def text(self) -> str:
+        return self._text
+
+    @property
+    def fill(self) -> float:
+        """How full the breath shape is, 0..1, as painted (stepped with reduced motion)."""
+        return self._fill
+
+    @property
+    def breathing(self) -> bool:
+        return self._breathing
+
+    def ring_diameter(self) -> float:
+        return max(0.0, min(self.width(), self.height()) - 8.0)
+
+    def digit_pixel_height(self) -> float:
+        """How tall the digits are on screen: the figure to check for reading from the mat."""
+        return QFontMetricsF(digit_font(self.font(), self.ring_diameter(), self._text or "0:00")).capHeight()
+
+    def set_reduced_motion(self, reduced: bool) -> None:
+        if reduced != self._reduced_motion:
+            self._reduced_motion = reduced
+            self.update()
+
+    def set_time(self, remaining: float, duration: float, caption: str = "") -> None:
+        # Show the second we are in (ceil), so "0:01" is on screen until the end.
+        whole = math.ceil(remaining) if remaining > 0 else 0
+        text = format_clock(whole)
+        share = remaining / duration if duration > 0 else 0.0
+        if self._reduced_motion:
+            share = whole / math.ceil(duration) if duration > 0 else 0.0  # whole seconds: nothing creeps
+        fraction = round(max(0.0, min(1.0, share)) * RING_STEPS) / RING_STEPS
+        if (text, caption, fraction) != (self._text, self._caption, self._fraction):
+            self._text, self._caption, self._fraction = text, caption, fraction
+            self.update()
+
+    def show_breath(self, breath: BreathState | None) -> None:
+        """The breath to draw, or None for a segment (or a setting) without the breathing guide."""
+        breathing = breath is not None
+        fill = 0.0
+        if breath is not None:
+            if self._reduced_motion:
+                steps = max(1, round(breath.phase_duration))
+                done = min(steps, int(breath.phase_elapsed) + 1)
+                fill = {
+                    BreathPhase.INHALE: done / steps,
+                    BreathPhase.PAUSE: 1.0,
+                    BreathPhase.EXHALE: 1 - done / steps,
+                    BreathPhase.PAUSE_AFTER_EXHALE: 0.0,
+                }[breath.phase]
+            else:
+                # Whole pixels of radius only, so frames that would look the same are not painted.
+                pixels = max(1, round(self.ring_diameter() / 2 * (1 - MIN_DISC)))
+                fill = round(breath.fill * pixels) / pixels
+        if (breathing, fill) != (self._breathing, self._fill):
+            self._breathing, self._fill = breathing, fill
+            self.update()
+
+    # -- painting -----------------------------------------------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        t = theme.current()
+        painter = QPainter(self)
+        # Opaque: each frame repaints only this widget, not the screen behind it.
+        painter.fillRect(self.rect(), t.color("window"))
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        diameter = self.ring_diameter()
+        if diameter <= 0:
+            return
+        centre = QPointF(self.width() / 2, self.height() / 2)
+        thick = max(8.0, diameter * 0.045)
+        radius = diameter / 2 - thick / 2
+        ring = QRectF(centre.x() - radius, centre.y() - radius, 2 * radius, 2 * radius)
+        inner = radius - thick / 2 - max(4.0, diameter * 0.02)
+
+        if self._breathing:
+            disc = inner * (MIN_DISC + (1 - MIN_DISC) * self._fill)
+            painter.setPen(QPen(t.color("breath_edge"), max(2.0, diameter * 0.006)))
+            painter.setBrush(t.color("breath"))
+            painter.drawEllipse(centre, disc, disc)
+
+        # The time already gone is a thin line, the time left a thick arc: told apart by shape, not colour alone.
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(QPen(t.color("line"), max(2.0, thick * 0.25)))
+        painter.drawEllipse(ring)
+        if self._fraction > 0:
+            painter.setPen(QPen(t.color("accent"), thick, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+            painter.drawArc(ring, 90 * 16, round(self._fraction * 360 * 16))
+
+        digits = digit_font(self.font(), diameter, self._text or "0:00")
+        metrics = QFontMetricsF(digits)
+        painter.setFont(digits)
+        painter.setPen(t.color("text"))
+        baseline = centre.y() + metrics.capHeight() / 2
+        width = metrics.horizontalAdvance(self._text)
+        painter.drawText(QPointF(centre.x() - width / 2, baseline), self._text)
+        if self._caption:
+            small = QFont(self.font())
+            small.setPixelSize(max(self.caption_size, int(diameter * 0.055)))
+            painter.setFont(small)
+            painter.setPen(t.color("muted"))
+            below = QRectF(centre.x() - inner, baseline + diameter * 0.03, 2 * inner, diameter * 0.09)
+            painter.drawText(below, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, self._caption)

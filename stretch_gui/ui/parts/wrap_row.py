@@ -1,0 +1,53 @@
+"""A row of two groups that becomes two rows rather than cut a label short."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QSizePolicy, QWidget
+
+
+class WrapRow(QWidget):
+    """Two groups side by side; stacked when the width cannot hold both at full length."""
+
+    def __init__(
+        self, name: str, first: list[QWidget], second: list[QWidget], *, centre_first: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.first = self._group(first, centred=centre_first)
+        self.second = self._group(second, centred=False)
+        self._layout = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.addWidget(self.first, 1)
+        self._layout.addWidget(self.second, 0)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+
+    @staticmethod
+    def _group(buttons: list[QWidget], *, centred: bool) -> QWidget:
+        group = QWidget()
+        row = QHBoxLayout(group)
+        row.setContentsMargins(0, 0, 0, 0)
+        if centred:
+            row.addStretch(1)
+        for widget in buttons:
+            widget.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
+            row.addWidget(widget)
+        row.addStretch(1)
+        return group
+
+    @property
+    def stacked(self) -> bool:
+        return self._layout.direction() is QBoxLayout.Direction.TopToBottom
+
+    def refit(self) -> None:
+        """One row when both groups fit at their full length, else two."""
+        needed = self.first.sizeHint().width() + self.second.sizeHint().width() + self._layout.spacing()
+        wanted = QBoxLayout.Direction.TopToBottom if needed > self.width() else QBoxLayout.Direction.LeftToRight
+        if wanted is not self._layout.direction():
+            self._layout.setDirection(wanted)
+            self.updateGeometry()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.refit()
