@@ -5,9 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from stretch_gui.core.routine.durations import format_duration
 from stretch_gui.core.session.session import Summary
-from stretch_gui.core.wording import count
+from stretch_gui.core.wording import count, format_duration
 from stretch_gui.ui.parts.pain_scale import PainCheckIn
 from stretch_gui.ui.parts.labels import label
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from stretch_gui.core.session.breathing import BreathPhase, BreathState
 from stretch_gui.core.session.clock import Clock
-from stretch_gui.core.routine.durations import format_clock
+from stretch_gui.core.wording import format_clock
 from stretch_gui.core.session.blend import inhale_weight
 from stretch_gui.core.routine.model import ExerciseStep
 from stretch_gui.core.routine.plan import Plan, Segment, SegmentKind

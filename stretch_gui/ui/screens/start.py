@@ -22,10 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stretch_gui.core.routine.durations import format_duration
 from stretch_gui.core.routine.model import Routine
 from stretch_gui.core.routine.plan import build_plan
-from stretch_gui.core.wording import count
+from stretch_gui.core.wording import count, format_duration
 from stretch_gui.ui import theme
 from stretch_gui.ui.parts.labels import label
 
