@@ -10,6 +10,7 @@ import datetime
 from dataclasses import dataclass
 from pathlib import Path
 
+from stretch_gui.core.content import safety
 from stretch_gui.core.resources import illustration
 from stretch_gui.core.routine.model import (
     BreatheStep,
@@ -34,25 +35,6 @@ MAX_LOG_COLUMNS = 10
 MAX_BOXES_PER_ROW = 16
 # Boxes per day in one cell of the log; beyond this the patient writes how many times instead.
 MAX_BOXES_PER_DAY = 3
-
-# The safety points from the project's content notes, reworded for the page.
-SAFETY_LINES = (
-    "Stop any stretch that hurts. A mild pull is fine; pain is not.",
-    (
-        "Move slowly. While a spasm is fresh, avoid twisting, bending and sudden moves. "
-        "Short, slow walks help more than staying in bed."
-    ),
-    "While your back hurts, leave out toe-touches, sit-ups and leg lifts.",
-    (
-        "See your doctor or physio if the pain gets worse, has not eased in about 3 days, "
-        "is no better after 1 to 2 weeks, or started after a fall or injury."
-    ),
-    (
-        "Get urgent help for numbness or tingling in a leg or around the groin, loss of bladder "
-        "or bowel control, weak legs, pain with a fever or weight loss you cannot explain, "
-        "or pain down a leg that keeps getting worse."
-    ),
-)
 
 BREATHING_INSTRUCTIONS = "Keep still and breathe slowly and deeply, letting your ribs spread on each breath in."
 
@@ -182,7 +164,7 @@ def build_handout(routine: Routine) -> Handout:
         how_to_use=_how_to_use(frequency),
         steps=steps,
         cautions=routine.cautions,
-        safety=SAFETY_LINES,
+        safety=safety.ON_THE_HANDOUT,
         source_name=routine.source.name if routine.source else "",
         sessions_per_day=per_day,
     )
