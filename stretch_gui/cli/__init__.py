@@ -83,10 +83,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _validate(files: list[Path]) -> int:
-    from stretch_gui.core.routine.durations import format_duration
     from stretch_gui.core.routine.loader import check_routine_file
     from stretch_gui.core.routine.plan import build_plan
-    from stretch_gui.core.wording import count
+    from stretch_gui.core.wording import count, format_duration
 
     all_valid = True
     for file in files:

@@ -8,16 +8,13 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from stretch_gui.core.routine.durations import format_duration
-from stretch_gui.core.record.store import History, HistoryError, SessionRecord, SessionStatus
-from stretch_gui.core.wording import count
-
-_RESULT = {
-    SessionStatus.FINISHED: "finished",
-    SessionStatus.STOPPED: "stopped",
-    SessionStatus.RUNNING: "not finished",
-    SessionStatus.ABANDONED: "not finished",
-}
+from stretch_gui.core.record.store import (
+    History,
+    HistoryError,
+    SessionRecord,
+    SessionStatus,
+)
+from stretch_gui.core.wording import count, format_duration, status_words
 
 
 def run_history(*, database: Path | None, csv_file: Path | None, limit: int) -> int:
@@ -68,7 +65,7 @@ def describe(record: SessionRecord) -> str:
         record.started_at.strftime("%Y-%m-%d %H:%M"),
         record.routine.title,
         format_duration(record.active_seconds),
-        f"{_RESULT[record.status]}, {record.exercises_completed} done, {record.exercises_skipped} skipped",
+        f"{status_words(record.status)}, {record.exercises_completed} done, {record.exercises_skipped} skipped",
     ]
     if record.status is SessionStatus.STOPPED and record.stop_reason:
         parts[-1] += f" ({record.stop_reason})"

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBo
 
 from stretch_gui.core import preferences as prefs
 from stretch_gui.core.content import messages
-from stretch_gui.core.content.safety import STOPPED_FOR_PAIN
+from stretch_gui.core.wording import STOPPED_FOR_PAIN
 from stretch_gui.core.routine.catalogue import RoutineCatalogue, RoutineEntry
 from stretch_gui.core.routine.model import Routine
 from stretch_gui.core.routine.plan import build_plan

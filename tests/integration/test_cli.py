@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from stretch_gui import __version__
-from stretch_gui.core.routine.durations import format_duration
 from stretch_gui.core.routine.loader import load_routine_file
 from stretch_gui.core.routine.plan import build_plan
+from stretch_gui.core.wording import format_duration
 
 PROBLEM_LINE = re.compile(r"^(?P<file>.+?):(?P<line>\d+):(?P<col>\d+): (?P<message>\S.*)$")
 

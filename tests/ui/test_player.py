@@ -34,12 +34,12 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from stretch_gui.core.content.safety import STOPPED_FOR_PAIN
-from stretch_gui.core.routine.durations import format_clock
+from stretch_gui.core.wording import STOPPED_FOR_PAIN
 from stretch_gui.core.routine.model import Side
 from stretch_gui.core.routine.plan import Segment, SegmentKind
 from stretch_gui.core.session.clock import FakeClock, MonotonicClock
 from stretch_gui.core.session.session import SessionState, Summary
+from stretch_gui.core.wording import format_clock
 from stretch_gui.qt.driver import ANIMATION_INTERVAL_MS, LABEL_INTERVAL_MS
 from stretch_gui.ui import theme
 from stretch_gui.ui.window import MainWindow
@@ -108,7 +108,7 @@ def expected_heading(segment: Segment, elapsed: float) -> str:
         return "Switch sides"
     if segment.kind is K.REST:
         return f"Rest · next: set {segment.set_number} of {segment.set_count}"
-    return "In 5 s, pause 1 s, out 3 s"  # the only breathing pattern in the built-in routine
+    return "Breathe in 5 s, pause 1 s, breathe out 3 s"  # the only breathing pattern in the built-in routine
 
 
 def expected_side(segment: Segment) -> str:
@@ -752,7 +752,7 @@ def test_pacer_follows_the_breath(
     window = make_window(write_routine(PACED_HOLD))
     segment = window.player.driver.session.segment
     assert segment.kind is K.HOLD
-    assert segment.breathing is not None and segment.breathing.describe() == "in 5 s, pause 1 s, out 3 s"
+    assert segment.breathing is not None and segment.breathing.describe() == "breathe in 5 s, pause 1 s, breathe out 3 s"
     press(qtbot, Key.Key_Space)
     pacer = child(window, QWidget, "breathPacer")
     assert pacer is window.player.pacer and pacer.isVisible()

@@ -10,16 +10,23 @@ import datetime
 from dataclasses import dataclass
 from pathlib import Path
 
+from stretch_gui.core.content import safety
+from stretch_gui.core.resources import illustration
 from stretch_gui.core.routine.model import (
     BreatheStep,
-    Breathing,
-    Frequency,
     Routine,
     Side,
     Step,
 )
 from stretch_gui.core.routine.plan import build_plan
-from stretch_gui.core.resources import illustration
+from stretch_gui.core.wording import (
+    breathing_pattern,
+    capitalised,
+    count,
+    full_date,
+    rough_duration,
+    spoken_duration,
+)
 
 LOG_DAYS = 14
 # More columns, or more boxes across a row, than this leave no room for a pen on A4 or Letter:
@@ -28,25 +35,6 @@ MAX_LOG_COLUMNS = 10
 MAX_BOXES_PER_ROW = 16
 # Boxes per day in one cell of the log; beyond this the patient writes how many times instead.
 MAX_BOXES_PER_DAY = 3
-
-# The safety points from the project's content notes, reworded for the page.
-SAFETY_LINES = (
-    "Stop any stretch that hurts. A mild pull is fine; pain is not.",
-    (
-        "Move slowly. While a spasm is fresh, avoid twisting, bending and sudden moves. "
-        "Short, slow walks help more than staying in bed."
-    ),
-    "While your back hurts, leave out toe-touches, sit-ups and leg lifts.",
-    (
-        "See your doctor or physio if the pain gets worse, has not eased in about 3 days, "
-        "is no better after 1 to 2 weeks, or started after a fall or injury."
-    ),
-    (
-        "Get urgent help for numbness or tingling in a leg or around the groin, loss of bladder "
-        "or bowel control, weak legs, pain with a fever or weight loss you cannot explain, "
-        "or pain down a leg that keeps getting worse."
-    ),
-)
 
 BREATHING_INSTRUCTIONS = "Keep still and breathe slowly and deeply, letting your ribs spread on each breath in."
 
@@ -138,39 +126,14 @@ class Handout:
         return ticks + " Each evening, write down your pain from 0 (none) to 10 (the worst you can imagine)."
 
 
-def spoken_duration(seconds: float) -> str:
-    """``90`` -> ``1 min 30 s``: for reading on paper, not for writing into files."""
-    total = round(seconds)
-    hours, rest = divmod(total, 3600)
-    minutes, secs = divmod(rest, 60)
-    parts = []
-    if hours:
-        parts.append(f"{hours} h")
-    if minutes:
-        parts.append(f"{minutes} min")
-    if secs or not parts:
-        parts.append(f"{secs} s")
-    return " ".join(parts)
-
-
-def breathing_in_words(breathing: Breathing) -> str:
-    parts = [f"Breathe in {breathing.inhale:g} s"]
-    if breathing.pause:
-        parts.append(f"pause {breathing.pause:g} s")
-    parts.append(f"breathe out {breathing.exhale:g} s")
-    if breathing.pause_after_exhale:
-        parts.append(f"pause {breathing.pause_after_exhale:g} s")
-    return ", ".join(parts)
-
-
 def dosage(step: Step) -> str:
     """The dose in one line, the way a physio writes it on a handout."""
     if isinstance(step, BreatheStep):
         if step.breaths is not None:
-            return f"Slow breathing: {step.breaths} breath{'s' if step.breaths != 1 else ''} (about {_about(step.seconds)})"
+            return f"Slow breathing: {count(step.breaths, 'breath')} (about {rough_duration(step.seconds)})"
         return f"Slow breathing: {spoken_duration(step.seconds)}"
     if step.reps is not None:
-        parts = [f"{step.reps} slow rep{'s' if step.reps != 1 else ''}, one per breath"]
+        parts = [f"{count(step.reps, 'slow rep')}, one per breath"]
     else:
         assert step.hold is not None
         parts = [f"Hold {spoken_duration(step.hold)}"]
@@ -186,22 +149,22 @@ def dosage(step: Step) -> str:
 
 def build_handout(routine: Routine) -> Handout:
     steps = tuple(_handout_step(number, step, routine) for number, step in enumerate(routine.steps, start=1))
-    frequency = _frequency(routine.frequency)
+    frequency = routine.frequency.describe() if routine.frequency else ""
     per_day = routine.frequency.per_day if routine.frequency and routine.frequency.per_day else 1
     return Handout(
         title=routine.title,
         description=routine.description,
         patient=routine.patient,
         author=routine.author,
-        prescribed=_date(routine.prescribed),
+        prescribed=_prescribed(routine.prescribed),
         revision=routine.revision,
         frequency=frequency,
-        total=f"about {_about(build_plan(routine).total)}",
-        breathing=breathing_in_words(routine.breathing),
+        total=f"about {rough_duration(build_plan(routine).total)}",
+        breathing=capitalised(breathing_pattern(routine.breathing)),
         how_to_use=_how_to_use(frequency),
         steps=steps,
         cautions=routine.cautions,
-        safety=SAFETY_LINES,
+        safety=safety.ON_THE_HANDOUT,
         source_name=routine.source.name if routine.source else "",
         sessions_per_day=per_day,
     )
@@ -217,14 +180,14 @@ def _handout_step(number: int, step: Step, routine: Routine) -> HandoutStep:
             image=illustration("breathing.svg"),
             note=step.note,
             # A breathing step is the pace itself, so it always says it, wherever the page falls.
-            breathing=f"{breathing_in_words(step.breathing)}.",
+            breathing=f"{capitalised(breathing_pattern(step.breathing))}.",
             is_breathing=True,
         )
     breathing = ""
     if step.breathing is None:
         breathing = "Breathe normally during this one."
     elif step.breathing != routine.breathing:
-        breathing = f"For this one: {breathing_in_words(step.breathing).lower()}."
+        breathing = f"For this one: {breathing_pattern(step.breathing)}."
     exercise = step.exercise
     movement = []
     if step.reps is not None:
@@ -256,41 +219,16 @@ def _sides(sides: tuple[Side, ...]) -> str:
     return ""
 
 
-def _about(seconds: float) -> str:
-    """Round to what a patient plans around: seconds, then half minutes, then whole minutes."""
-    if seconds < 60:
-        return f"{round(seconds)} s"
-    if seconds < 600:
-        return spoken_duration(round(seconds / 30) * 30)
-    return f"{round(seconds / 60)} min"
-
-
-def _times(n: int) -> str:
-    return {1: "once", 2: "twice"}.get(n, f"{n} times")
-
-
-def _frequency(frequency: Frequency | None) -> str:
-    if frequency is None:
-        return ""
-    if frequency.per_day:
-        return f"{_times(frequency.per_day)} a day"
-    if frequency.per_week:
-        return f"{_times(frequency.per_week)} a week"
-    return ""
-
-
 def _how_to_use(frequency: str) -> str:
     when = f"Do this routine {frequency}" if frequency else "Do this routine as your physio advised"
     return f"{when}, the steps in order. Move slowly, breathe slowly, and tick the log on the last page each time."
 
 
-def _date(iso: str) -> str:
+def _prescribed(iso: str) -> str:
     try:
-        day = datetime.date.fromisoformat(iso)
+        return full_date(datetime.date.fromisoformat(iso))
     except ValueError:
         return iso  # the loader checks the date; anything else is shown as written
-    months = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
-    return f"{day.day} {months[day.month - 1]} {day.year}"
 
 
 def _sentence(text: str) -> str:

@@ -17,6 +17,7 @@ from datetime import date, datetime, timedelta
 
 from stretch_gui.core.record.store import History, SessionRecord, SessionStatus
 from stretch_gui.core.routine.model import Frequency, Routine
+from stretch_gui.core.wording import count
 
 WINDOW_DAYS = 14
 
@@ -49,11 +50,10 @@ class Adherence:
     def describe(self) -> str:
         """One plain line, e.g. "9 of 14 sessions in the last 14 days (on 9 days)"."""
         span = f"in the last {len(self.days)} days"
-        done = "1 session" if self.sessions_done == 1 else f"{self.sessions_done} sessions"
+        done = count(self.sessions_done, "session")
         if self.sessions_expected:
-            done = f"{self.sessions_done} of {self.sessions_expected} sessions"
-        days = "1 day" if self.days_with_session == 1 else f"{self.days_with_session} days"
-        return f"{done} {span} (on {days})"
+            done = f"{self.sessions_done} of {count(self.sessions_expected, 'session')}"
+        return f"{done} {span} (on {count(self.days_with_session, 'day')})"
 
 
 @dataclass(frozen=True)

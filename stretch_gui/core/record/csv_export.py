@@ -16,7 +16,8 @@ import csv
 import io
 from collections.abc import Iterable
 
-from stretch_gui.core.record.store import SessionRecord, SessionStatus
+from stretch_gui.core.record.store import SessionRecord
+from stretch_gui.core.wording import status_words
 
 HEADERS = (
     "Date",
@@ -38,13 +39,6 @@ HEADERS = (
     "Hurt marks",
 )
 
-RESULTS = {
-    SessionStatus.FINISHED: "finished",
-    SessionStatus.STOPPED: "stopped",
-    SessionStatus.RUNNING: "not finished",
-    SessionStatus.ABANDONED: "not finished",
-}
-
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -64,7 +58,7 @@ def csv_row(record: SessionRecord) -> list[str | int]:
         round(record.active_seconds),
         record.exercises_completed,
         record.exercises_skipped,
-        RESULTS[record.status],
+        status_words(record.status),  # the reason has its own column
         safe_cell(record.stop_reason),
         "" if record.pain_before is None else record.pain_before,
         "" if record.pain_after is None else record.pain_after,

@@ -23,20 +23,17 @@ from stretch_gui.core.record.adherence import (
     pain_points,
     same_routine,
 )
-from stretch_gui.core.routine.problems import RoutineError
-from stretch_gui.core.record.store import History, SessionRecord, SessionStatus
+from stretch_gui.core.record.store import History, SessionRecord
 from stretch_gui.core.routine.model import Frequency, Routine
-from stretch_gui.core.content.safety import STOPPED_FOR_PAIN
+from stretch_gui.core.routine.problems import RoutineError
+from stretch_gui.core.wording import (
+    count,
+    day_heading,
+    rough_duration,
+    short_date,
+    status_words,
+)
 
-# English names of our own: Qt sets the C library's locale, which would translate strftime's
-# %A and %B into another language in the middle of English sentences.
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-          "October", "November", "December")
-RESULT_FINISHED = "finished"
-RESULT_HURT = "stopped: it hurt"
-RESULT_STOPPED = "stopped"
-RESULT_NOT_FINISHED = "not finished"  # cut short by a crash, or left when offered to resume
 NO_RATING = "–"  # en dash: a pain rating that was not given
 
 RoutineLoader = Callable[[Path], Routine]
@@ -146,54 +143,13 @@ def group_by_day(records: Iterable[SessionRecord], *, today: date) -> list[DayGr
 # -- words ----------------------------------------------------------------------------
 
 
-def long_date(day: date, *, today: date) -> str:
-    text = f"{WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]}"
-    return text if day.year == today.year else f"{text} {day.year}"
-
-
-def short_date(day: date) -> str:
-    """E.g. "Mon 2 Mar": for the charts' descriptions."""
-    return f"{WEEKDAYS[day.weekday()][:3]} {day.day} {MONTHS[day.month - 1][:3]}"
-
-
-def day_heading(day: date, *, today: date) -> str:
-    text = long_date(day, today=today)
-    if day == today:
-        return f"Today, {text}"
-    if day == today - timedelta(days=1):
-        return f"Yesterday, {text}"
-    return text
-
-
-def weekday_letter(day: date) -> str:
-    return WEEKDAYS[day.weekday()][0]
-
-
 def result_words(record: SessionRecord) -> str:
-    if record.status is SessionStatus.FINISHED:
-        return RESULT_FINISHED
-    if record.status is SessionStatus.STOPPED:
-        return RESULT_HURT if record.stop_reason == STOPPED_FOR_PAIN else RESULT_STOPPED
-    return RESULT_NOT_FINISHED
+    return status_words(record.status, record.stop_reason)
 
 
 def exercises_text(record: SessionRecord) -> str:
     done = f"{record.exercises_completed} done"
     return f"{done}, {record.exercises_skipped} skipped" if record.exercises_skipped else done
-
-
-def duration_text(seconds: float) -> str:
-    if seconds < 60:
-        return f"{int(seconds)} s"
-    return f"{round(seconds / 60)} min"
-
-
-def duration_words(seconds: float) -> str:
-    """``duration_text`` spelled out, for a screen reader."""
-    if seconds < 60:
-        return "1 second" if int(seconds) == 1 else f"{int(seconds)} seconds"
-    minutes = round(seconds / 60)
-    return "1 minute" if minutes == 1 else f"{minutes} minutes"
 
 
 def pain_text(record: SessionRecord) -> str:
@@ -205,10 +161,8 @@ def pain_text(record: SessionRecord) -> str:
     return f"{before} → {after}"
 
 
-def hurt_text(count: int) -> str:
-    if not count:
-        return ""
-    return "1 hurt mark" if count == 1 else f"{count} hurt marks"
+def hurt_text(marks: int) -> str:
+    return count(marks, "hurt mark") if marks else ""
 
 
 def session_sentence(record: SessionRecord) -> str:
@@ -218,7 +172,7 @@ def session_sentence(record: SessionRecord) -> str:
         record.routine.title,
         result_words(record),
         f"exercises {exercises_text(record)}",
-        duration_words(record.active_seconds),
+        rough_duration(record.active_seconds, spelled=True),
     ]
     pain = _pain_words(record.pain_before, record.pain_after)
     if pain:

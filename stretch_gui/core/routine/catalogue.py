@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from stretch_gui.core.resources import builtin_routine_files
-from stretch_gui.core.routine.durations import format_duration
+from stretch_gui.core.wording import format_duration
 from stretch_gui.core.routine.loader import load_routine_file
 from stretch_gui.core.routine.model import Routine
 from stretch_gui.core.routine.plan import build_plan

@@ -36,25 +36,3 @@ def parse_duration(value: object) -> int:
             )
     raise ValueError(f"{value!r} is not a duration; {DURATION_HINT}")
 
-
-def format_duration(seconds: float) -> str:
-    """``75`` -> ``1m 15s``; for plans and lists, not for files."""
-    total = int(round(seconds))
-    hours, rest = divmod(total, 3600)
-    minutes, secs = divmod(rest, 60)
-    if hours and secs:
-        return f"{hours}h {minutes:02d}m {secs:02d}s"
-    if hours:
-        return f"{hours}h {minutes:02d}m"
-    if minutes and secs:
-        return f"{minutes}m {secs:02d}s"
-    if minutes:
-        return f"{minutes}m"
-    return f"{secs}s"
-
-
-def format_clock(seconds: float) -> str:
-    """``75`` -> ``1:15``: for countdowns and timelines."""
-    total = max(0, int(seconds))
-    minutes, secs = divmod(total, 60)
-    return f"{minutes}:{secs:02d}"

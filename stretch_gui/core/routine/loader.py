@@ -12,7 +12,8 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from stretch_gui.core import resources
-from stretch_gui.core.routine.durations import format_duration, parse_duration
+from stretch_gui.core.routine.durations import parse_duration
+from stretch_gui.core.wording import format_duration
 from stretch_gui.core.routine.problems import Problem, RoutineError
 from stretch_gui.core.routine.model import (
     DEFAULT_BREATHING,

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from stretch_gui.core import wording
+
 
 class Side(enum.Enum):
     LEFT = "left"
@@ -38,13 +40,8 @@ class Breathing:
         return self.inhale + self.pause + self.exhale + self.pause_after_exhale
 
     def describe(self) -> str:
-        parts = [f"in {self.inhale:g} s"]
-        if self.pause:
-            parts.append(f"pause {self.pause:g} s")
-        parts.append(f"out {self.exhale:g} s")
-        if self.pause_after_exhale:
-            parts.append(f"pause {self.pause_after_exhale:g} s")
-        return ", ".join(parts)
+        """E.g. "breathe in 5 s, pause 1 s, breathe out 3 s"."""
+        return wording.breathing_pattern(self)
 
 
 DEFAULT_BREATHING = Breathing()
@@ -122,11 +119,8 @@ class Frequency:
     per_week: int | None = None
 
     def describe(self) -> str:
-        if self.per_day:
-            return "once a day" if self.per_day == 1 else f"{self.per_day} times a day"
-        if self.per_week:
-            return "once a week" if self.per_week == 1 else f"{self.per_week} times a week"
-        return ""
+        """E.g. "twice a day"; "" when the routine does not say."""
+        return wording.frequency(self.per_day, self.per_week)
 
     @property
     def sessions_per_week(self) -> float:

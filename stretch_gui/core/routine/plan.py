@@ -5,7 +5,6 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
-from stretch_gui.core.routine.durations import format_clock, format_duration
 from stretch_gui.core.routine.model import (
     BreatheStep,
     Breathing,
@@ -14,7 +13,7 @@ from stretch_gui.core.routine.model import (
     Side,
     Step,
 )
-from stretch_gui.core.wording import count
+from stretch_gui.core.wording import count, format_clock, format_duration
 
 
 class SegmentKind(enum.Enum):

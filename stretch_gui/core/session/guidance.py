@@ -11,7 +11,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
-from stretch_gui.core.routine.durations import format_clock
+from stretch_gui.core.wording import format_clock
 from stretch_gui.core.routine.model import ExerciseStep, Side
 from stretch_gui.core.routine.plan import Segment, SegmentKind
 from stretch_gui.core.session.breathing import BreathPhase, BreathState

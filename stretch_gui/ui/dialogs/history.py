@@ -29,10 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from stretch_gui.core.record.summary import (
-    RESULT_HURT,
     HistorySummary,
     RoutineLoader,
-    duration_text,
     exercises_text,
     notes_text,
     pain_text,
@@ -40,6 +38,7 @@ from stretch_gui.core.record.summary import (
     session_sentence,
     summarize,
 )
+from stretch_gui.core.wording import STATUS_HURT, count, rough_duration
 from stretch_gui.ui import theme
 from stretch_gui.ui.parts.history_charts import PainChart, SessionsChart
 from stretch_gui.ui.parts.labels import label
@@ -251,11 +250,11 @@ class HistoryDialog(QDialog):
         bold = QFont(self.list.font())
         bold.setBold(True)
         for group in summary.days:
-            count = len(group.records)
-            day = QTreeWidgetItem([f"{group.heading}  ·  {count} session{'s' if count != 1 else ''}"])
+            sessions = count(len(group.records), "session")
+            day = QTreeWidgetItem([f"{group.heading}  ·  {sessions}"])
             day.setFont(0, bold)
             day.setBackground(0, QBrush(t.color("track")))
-            day.setData(0, Qt.ItemDataRole.AccessibleTextRole, f"{group.heading}, {count} session{'s' if count != 1 else ''}")
+            day.setData(0, Qt.ItemDataRole.AccessibleTextRole, f"{group.heading}, {sessions}")
             day.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
             self.list.addTopLevelItem(day)
             day.setFirstColumnSpanned(True)
@@ -271,7 +270,7 @@ class HistoryDialog(QDialog):
             record.routine.title,
             result_words(record),
             exercises_text(record),
-            duration_text(record.active_seconds),
+            rough_duration(record.active_seconds),
             pain_text(record),
             str(record.hurt_marks) if record.hurt_marks else "",
         ])
@@ -282,7 +281,7 @@ class HistoryDialog(QDialog):
             item.setData(column, Qt.ItemDataRole.AccessibleTextRole, sentence)
             if notes:
                 item.setToolTip(column, notes)
-        if result_words(record) == RESULT_HURT:
+        if result_words(record) == STATUS_HURT:
             item.setForeground(2, QBrush(t.color("danger")))
         if record.hurt_marks:
             item.setForeground(6, QBrush(t.color("danger")))

@@ -17,7 +17,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from stretch_gui.core.routine.durations import format_clock
+from stretch_gui.core.wording import format_clock
 from stretch_gui.core.session.breathing import BreathPhase, BreathState
 from stretch_gui.ui import theme
 

@@ -6,7 +6,7 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QFont, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from stretch_gui.core.routine.durations import format_clock
+from stretch_gui.core.wording import format_clock, spoken_duration
 from stretch_gui.ui import theme
 
 
@@ -38,7 +38,7 @@ class CountdownRing(QWidget):
         fraction = round((remaining / duration if duration else 0.0) * 400) / 400
         if text != self._text or caption != self._caption:
             self._text, self._caption = text, caption
-            self._set_accessible(f"{whole} seconds left" + (f", {caption}" if caption else ""))
+            self._set_accessible(f"{spoken_duration(whole, spelled=True)} left" + (f", {caption}" if caption else ""))
             self.update()
         if fraction != self._fraction:
             self._fraction = fraction

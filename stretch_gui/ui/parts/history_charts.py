@@ -28,8 +28,8 @@ from stretch_gui.core.record.adherence import Adherence, PainPoint
 from stretch_gui.core.record.summary import (
     pain_chart_description,
     sessions_chart_description,
-    weekday_letter,
 )
+from stretch_gui.core.wording import frequency, weekday_letter
 from stretch_gui.ui import theme
 
 PAIN_MAX = 10
@@ -157,7 +157,7 @@ class SessionsChart(DayAxisChart):
             painter.drawText(
                 QRectF(plot.left(), y - line - 2, plot.width(), line),
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop,
-                f"planned: {self.per_day} a day",
+                f"planned: {frequency(self.per_day, None)}",
             )
         self.paint_day_labels(painter, plot)
         self.paint_focus(painter)

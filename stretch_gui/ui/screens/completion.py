@@ -5,11 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from stretch_gui.core.routine.durations import format_duration
+from stretch_gui.core.content import completion
 from stretch_gui.core.session.session import Summary
-from stretch_gui.core.wording import count
-from stretch_gui.ui.parts.pain_scale import PainCheckIn
 from stretch_gui.ui.parts.labels import label
+from stretch_gui.ui.parts.pain_scale import PainCheckIn
 
 
 class CompletionScreen(QWidget):
@@ -33,7 +32,7 @@ class CompletionScreen(QWidget):
         self.back_button.setAccessibleName("Back to routines")
         for button in (self.again_button, self.back_button):
             button.setAutoDefault(True)  # Enter presses the focused button (outside a dialog it would ignore Enter)
-        self.check_in = PainCheckIn("afterCheckIn", "How does your back feel now? (optional)")
+        self.check_in = PainCheckIn("afterCheckIn", completion.CHECK_IN_QUESTION)
         self.again_button.clicked.connect(lambda: self._leave(self.againRequested))
         self.back_button.clicked.connect(lambda: self._leave(self.routinesRequested))
 
@@ -63,23 +62,11 @@ class CompletionScreen(QWidget):
         self.setTabOrder(self.back_button, self.check_in.buttons[0])
 
     def show_summary(self, title: str, summary: Summary) -> None:
-        self.heading.setText("Stopped" if summary.stopped else "Well done")
-        parts = []
-        # A breathing-only routine has no exercises to count; "0 exercises done" would read as failure.
-        if summary.exercises_completed or summary.exercises_skipped:
-            parts.append(count(summary.exercises_completed, "exercise") + " done")
-        if summary.exercises_skipped:
-            parts.append(count(summary.exercises_skipped, "exercise") + " skipped")
-        parts.append(f"{format_duration(summary.active_seconds)} of {title}")
-        text = " · ".join(parts)
+        self.heading.setText(completion.heading(summary))
+        text = completion.what_was_done(title, summary)
         self.summary_label.setText(text)
         self.summary_label.setAccessibleDescription(text)
-        self.advice.setText(
-            "If it hurt, rest and try again when you feel ready. Pain that gets worse or does not ease "
-            "within a few days is a reason to see a doctor or physio."
-            if summary.stopped
-            else "Get up slowly. Take a moment before you move on."
-        )
+        self.advice.setText(" ".join(completion.advice(summary)))
         self.check_in.clear()
         self.again_button.setFocus()
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from stretch_gui.core.content.messages import Message
-from stretch_gui.core.content.safety import STOPPED_BY_CHOICE, STOPPED_FOR_PAIN
+from stretch_gui.core.wording import STOPPED_BY_CHOICE, STOPPED_FOR_PAIN
 from stretch_gui.core.resources import illustration
 from stretch_gui.core.routine.model import ExerciseStep
 from stretch_gui.core.routine.plan import Plan, Segment, SegmentKind

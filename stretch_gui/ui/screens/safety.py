@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from html import escape
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
@@ -18,21 +16,16 @@ from PySide6.QtWidgets import (
 
 from stretch_gui.core.content import safety
 from stretch_gui.ui import theme
-from stretch_gui.ui.parts.pain_scale import PainCheckIn
 from stretch_gui.ui.parts.labels import label
-
-
-def _bullets(items: tuple[str, ...]) -> str:
-    return "".join(f"<li>{escape(item)}</li>" for item in items)
+from stretch_gui.ui.parts.pain_scale import PainCheckIn
 
 
 def when_to_get_help_html() -> str:
-    danger = theme.current().danger
-    return (
-        f"<h3 style='color:{danger}'>Get urgent medical help now if</h3><ul>{_bullets(safety.GET_URGENT_CARE)}</ul>"
-        f"<h3>See a doctor or physio if</h3><ul>{_bullets(safety.SEE_SOMEONE_SOON)}</ul>"
-        f"<h3>While your back hurts</h3><ul>{_bullets(safety.WHILE_IT_HURTS)}</ul>"
-    )
+    return safety.as_html(safety.HELP_PAGE, theme.current().danger)
+
+
+def after_a_painful_stop_html() -> str:
+    return safety.as_html(safety.STOP_SCREEN, theme.current().danger)
 
 
 def _scrolling(content: QWidget) -> QScrollArea:
@@ -51,14 +44,14 @@ class SafetyScreen(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("safetyScreen")
-        heading = label("safetyHeading", "You stopped because it hurt", role="title")
-        heading.setText("You stopped. That was the right call.")
+        heading = label("safetyHeading", safety.STOP_SCREEN_HEADING, role="title")
+        heading.setText(safety.STOP_SCREEN_HEADING)
         heading.setWordWrap(True)
-        self.advice = label("safetyAdvice", "What to do now", role="body", wrap=True)
+        self.advice = label("safetyAdvice", safety.STOP_SCREEN[0].heading, role="body", wrap=True)
         self.advice.setTextFormat(Qt.TextFormat.RichText)
-        self.help = label("safetyHelp", "When to get help", role="body", wrap=True)
+        self.help = label("safetyHelp", safety.HELP_PAGE_TITLE, role="body", wrap=True)
         self.help.setTextFormat(Qt.TextFormat.RichText)
-        self.check_in = PainCheckIn("hurtCheckIn", "How bad is it now? (optional)")
+        self.check_in = PainCheckIn("hurtCheckIn", safety.STOP_SCREEN_CHECK_IN)
         self.done_button = QPushButton("Back to routines", objectName="safetyDoneButton")
         self.done_button.setProperty("role", "primary")
         self.done_button.setAccessibleName("Back to routines")
@@ -83,7 +76,7 @@ class SafetyScreen(QWidget):
         layout.setContentsMargins(0, 0, 48, 28)
 
     def show_guidance(self) -> None:
-        self.advice.setText(f"<h3>What to do now</h3><ul>{_bullets(safety.AFTER_A_PAINFUL_STOP)}</ul>")
+        self.advice.setText(after_a_painful_stop_html())
         self.help.setText(when_to_get_help_html())
         self.check_in.clear()
         self.done_button.setFocus()
@@ -95,9 +88,9 @@ class HelpDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("helpDialog")
-        self.setWindowTitle("When to get help")
-        self.setAccessibleName("When to get help")
-        text = label("helpText", "When to get help", role="body", wrap=True)
+        self.setWindowTitle(safety.HELP_PAGE_TITLE)
+        self.setAccessibleName(safety.HELP_PAGE_TITLE)
+        text = label("helpText", safety.HELP_PAGE_TITLE, role="body", wrap=True)
         text.setTextFormat(Qt.TextFormat.RichText)
         text.setText(when_to_get_help_html())
         text.setContentsMargins(16, 8, 16, 8)

@@ -11,14 +11,12 @@ from stretch_gui.core.content.handout import (
     MAX_BOXES_PER_DAY,
     MAX_BOXES_PER_ROW,
     MAX_LOG_COLUMNS,
-    SAFETY_LINES,
-    breathing_in_words,
     build_handout,
-    spoken_duration,
 )
 from stretch_gui.core.resources import builtin_routine_files
 from stretch_gui.core.routine.loader import load_routine_file
-from stretch_gui.core.routine.model import BreatheStep, Breathing, ExerciseStep, Side
+from stretch_gui.core.routine.model import BreatheStep, ExerciseStep, Side
+from stretch_gui.core.wording import breathing_pattern, capitalised, spoken_duration
 
 WriteRoutine = Callable[..., Path]
 
@@ -37,7 +35,7 @@ def test_every_builtin_step_says_what_the_file_prescribes(path: Path) -> None:
         if isinstance(step, BreatheStep):
             assert printed.is_breathing
             assert printed.dosage.startswith(f"Slow breathing: {step.breaths} breaths (about ")
-            assert printed.breathing == breathing_in_words(step.breathing) + "."
+            assert printed.breathing == capitalised(breathing_pattern(step.breathing)) + "."
             continue
         assert isinstance(step, ExerciseStep)
         first = f"{step.reps} slow reps, one per breath" if step.reps is not None else f"Hold {spoken_duration(step.hold or 0)}"
@@ -157,24 +155,4 @@ def test_many_steps_log_one_done_column_and_many_sessions_a_number(write_routine
     assert 5 * MAX_BOXES_PER_DAY <= MAX_BOXES_PER_ROW < 6 * MAX_BOXES_PER_DAY
     crowded = build_handout(load_routine_file(write_routine(routine(6).replace("per_day: 5", f"per_day: {MAX_BOXES_PER_DAY}"))))
     assert crowded.log_columns == ("Done",)
-
-
-@pytest.mark.parametrize(
-    ("seconds", "words"),
-    [(0, "0 s"), (1, "1 s"), (45, "45 s"), (60, "1 min"), (90, "1 min 30 s"), (3600, "1 h"), (3725, "1 h 2 min 5 s")],
-)
-def test_spoken_duration(seconds: int, words: str) -> None:
-    assert spoken_duration(seconds) == words
-
-
-def test_breathing_in_words_leaves_out_zero_pauses() -> None:
-    assert breathing_in_words(Breathing(4, 0, 6, 0)) == "Breathe in 4 s, breathe out 6 s"
-    assert breathing_in_words(Breathing(5, 1, 3, 0)) == "Breathe in 5 s, pause 1 s, breathe out 3 s"
-    assert breathing_in_words(Breathing(3.5, 1, 3, 1)) == "Breathe in 3.5 s, pause 1 s, breathe out 3 s, pause 1 s"
-
-
-def test_safety_covers_stopping_seeing_someone_and_urgent_signs() -> None:
-    text = " ".join(SAFETY_LINES).lower()
-    for needle in ("stop", "3 days", "1 to 2 weeks", "fall", "urgent", "bladder", "numbness", "toe-touches"):
-        assert needle in text, needle
 

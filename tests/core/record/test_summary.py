@@ -7,16 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from stretch_gui.core.content.safety import STOPPED_BY_CHOICE, STOPPED_FOR_PAIN
+from stretch_gui.core.wording import STOPPED_BY_CHOICE, STOPPED_FOR_PAIN
 from stretch_gui.core.record.adherence import PainPoint, adherence
 from stretch_gui.core.record.recorder import SessionRecorder
 from stretch_gui.core.record.store import RoutineInfo, SessionRecord, SessionStatus
 from stretch_gui.core.record.summary import (
     Focus,
     HistorySummary,
-    day_heading,
-    duration_text,
-    duration_words,
     exercises_text,
     focus_for,
     group_by_day,
@@ -85,9 +82,6 @@ def test_the_row_texts() -> None:
     r = record(at(TODAY, 7, 5), exercises_completed=4, exercises_skipped=2, active_seconds=1010, pain_before=6, pain_after=3)
     assert exercises_text(r) == "4 done, 2 skipped"
     assert exercises_text(record(at(TODAY), exercises_completed=5)) == "5 done"
-    assert duration_text(1010) == "17 min"
-    assert duration_text(42.7) == "42 s"
-    assert [duration_words(s) for s in (1, 42.7, 80, 1010)] == ["1 second", "42 seconds", "1 minute", "17 minutes"]
     assert pain_text(r) == "6 → 3"
     assert pain_text(record(at(TODAY), pain_before=4)) == "4 → –"
     assert pain_text(record(at(TODAY), pain_after=2)) == "– → 2"
@@ -111,13 +105,6 @@ def test_notes_follow_the_sentence_and_make_the_tooltip() -> None:
     assert session_sentence(r).endswith("pain 4 before. Note before: stiff after sleeping. Note after: easier")
     assert notes_text(record(at(TODAY), note_after="calm")) == "Note after: calm"
     assert notes_text(record(at(TODAY))) == ""
-
-
-def test_day_headings_say_today_and_yesterday_in_english() -> None:
-    assert day_heading(TODAY, today=TODAY) == "Today, Saturday 14 March"
-    assert day_heading(TODAY - timedelta(days=1), today=TODAY) == "Yesterday, Friday 13 March"
-    assert day_heading(date(2026, 3, 2), today=TODAY) == "Monday 2 March"
-    assert day_heading(date(2025, 12, 31), today=TODAY) == "Wednesday 31 December 2025"
 
 
 def test_sessions_grouped_by_day_newest_first() -> None:
@@ -167,7 +154,7 @@ def test_chart_descriptions_say_the_days_and_the_pain_in_words() -> None:
     days = [record(at(TODAY - timedelta(days=1)), id=1), record(at(TODAY), id=2), record(at(TODAY, 19), id=3)]
     tally = adherence(days, Frequency(per_day=2), today=TODAY, days=3)
     assert sessions_chart_description(tally) == (
-        "Sessions each day, oldest first. Thu 12 Mar: 0; Fri 13 Mar: 1; Sat 14 Mar: 2. Planned: 2 times a day."
+        "Sessions each day, oldest first. Thu 12 Mar: 0; Fri 13 Mar: 1; Sat 14 Mar: 2. Planned: twice a day."
     )
     points = [PainPoint(1, at(TODAY, 8), 6, 4), PainPoint(2, at(TODAY, 19), None, 3)]
     assert pain_chart_description(points) == (

@@ -10,12 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from stretch_gui.core.resources import schema_file
-from stretch_gui.core.routine.durations import (
-    DURATION_PATTERN,
-    format_clock,
-    format_duration,
-    parse_duration,
-)
+from stretch_gui.core.routine.durations import DURATION_PATTERN, parse_duration
 
 
 @pytest.mark.parametrize(
@@ -68,30 +63,6 @@ def test_parse_duration_refuses_everything_else(written: object, words: tuple[st
     for word in words:
         assert word in str(info.value)
     assert "\n" not in str(info.value)
-
-
-@pytest.mark.parametrize(
-    ("seconds", "shown"),
-    [
-        (0, "0s"),
-        (45, "45s"),
-        (60, "1m"),
-        (75, "1m 15s"),
-        (59.6, "1m"),
-        (600, "10m"),
-        (3600, "1h 00m"),
-        (3601, "1h 00m 01s"),
-        (5400, "1h 30m"),
-        (4 * 3600, "4h 00m"),
-    ],
-)
-def test_format_duration(seconds: float, shown: str) -> None:
-    assert format_duration(seconds) == shown
-
-
-@pytest.mark.parametrize(("seconds", "shown"), [(0, "0:00"), (9.9, "0:09"), (75, "1:15"), (3600, "60:00"), (-3, "0:00")])
-def test_format_clock(seconds: float, shown: str) -> None:
-    assert format_clock(seconds) == shown
 
 
 def test_schema_duration_pattern_is_the_loader_pattern() -> None:

@@ -315,7 +315,7 @@ def test_metadata() -> None:
 @pytest.mark.parametrize(
     ("written", "frequency", "described", "per_week"),
     [
-        ("{per_day: 2}", Frequency(per_day=2), "2 times a day", 14),
+        ("{per_day: 2}", Frequency(per_day=2), "twice a day", 14),
         ("{per_day: 1}", Frequency(per_day=1), "once a day", 7),
         ("{per_week: 3}", Frequency(per_week=3), "3 times a week", 3),
         ("{per_week: 1}", Frequency(per_week=1), "once a week", 1),

@@ -129,7 +129,7 @@ def test_breathe_steps() -> None:
     plan = plan_of(HEAD + "  - breathe: 1m30s\n    prepare: 5s\n  - breathe: {breaths: 4}\n    breathing: {inhale: 4, exhale: 6}\n")
     assert [(s.kind, s.start, s.duration, s.step_index) for s in plan.segments] == [(P, 0, 5, 0), (B, 5, 90, 0), (B, 95, 40, 1)]
     assert plan.segments[2].breathing is not None and plan.segments[2].breathing.cycle == 10
-    assert plan.segments[2].describe() == "Slow breathing (in 4 s, out 6 s)"
+    assert plan.segments[2].describe() == "Slow breathing (breathe in 4 s, breathe out 6 s)"
 
 
 def test_hold_with_breathing_off_has_no_pacer() -> None:
