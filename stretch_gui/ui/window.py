@@ -263,6 +263,7 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         assert isinstance(app, QApplication)
         theme.apply(app, self.settings.theme, self.settings.text_size)
+        self.player.restyle()
         self.update()
 
     # -- reminders ----------------------------------------------------------

@@ -42,6 +42,7 @@ from stretch_gui.core.session.session import SessionState, Summary
 from stretch_gui.core.wording import format_clock
 from stretch_gui.qt.driver import ANIMATION_INTERVAL_MS, LABEL_INTERVAL_MS
 from stretch_gui.ui import theme
+from stretch_gui.ui.screens.player import PLAYER_TYPE
 from stretch_gui.ui.window import MainWindow
 from tests.support.timers import TimerWatch
 from tests.support.window import (
@@ -298,14 +299,14 @@ def test_pause_freezes_everything_and_resumes_exactly(
     shown = {
         name: text_of(window, name) for name in ("holdCountdown", "breathPhase", "routineProgress", "segmentHeading")
     }
-    fill = window.player.pacer.fill
+    fill = window.player.countdown.fill
 
     with qtbot.assertNotEmitted(driver.segmentChanged):
         for _ in range(3):  # far past the 54 s deadline, noticed three times over
             step(clock, window, 100)
             QApplication.processEvents()
         assert {name: text_of(window, name) for name in shown} == shown
-        assert window.player.pacer.fill == fill
+        assert window.player.countdown.fill == fill
         assert (index_of(window), state_of(window)) == (0, SessionState.PAUSED)
 
     press(qtbot, Key.Key_Space)
@@ -468,13 +469,13 @@ def test_a_stall_loses_no_time(
     assert text_of(window, "holdCountdown") == "0:17"  # 3 of its 20 s went by during the stall
     assert text_of(window, "routineProgress") == "Step 2 of 2 · 0:17 left"
     assert text_of(window, "breathPhase") == "Breathe in · 4"  # the breath began with the segment, 3 s ago
-    assert child(window, QWidget, "breathPacer").isVisible()
+    assert window.player.countdown.breathing
 
 
 def test_breathing_off_hides_the_guide(make_window: MakeWindow, qtbot: QtBot, write_routine: WriteRoutine) -> None:
     window = make_window(write_routine(TWO_HOLDS))
     assert text_of(window, "stepTitle") == "Long hold"
-    assert not child(window, QWidget, "breathPacer").isVisible()
+    assert not window.player.countdown.breathing
     assert not child(window, QLabel, "breathPhase").isVisible()
     assert text_of(window, "breathPhase") == ""
 
@@ -595,8 +596,8 @@ def test_settings_apply_at_once_and_are_kept(
     press(qtbot, Key.Key_Space)
     step(clock, window, 2.5)  # halfway through the first in-breath
     assert player.driver.timer.interval() == ANIMATION_INTERVAL_MS
-    assert player.pacer.fill == pytest.approx(0.5, abs=0.01)
-    assert player.step_title.font().pixelSize() == 44
+    assert player.countdown.fill == pytest.approx(0.5, abs=0.01)
+    assert player.step_title.font().pixelSize() == round(PLAYER_TYPE["title"] * player.type_unit())
 
     child(window, QAction, "settingsAction").trigger()
     dialog = wait_for_dialog(qtbot, window, QDialog, "settingsDialog")
@@ -609,20 +610,17 @@ def test_settings_apply_at_once_and_are_kept(
     assert settings_over(settings_file).reduced_motion is True
     assert player.driver.timer.isActive()
     assert player.driver.timer.interval() == LABEL_INTERVAL_MS
-    # The bar steps once a second: 3 of the 5 seconds of the in-breath, not the eased 0.5.
-    assert player.pacer.fill == pytest.approx(0.6)
-    picture = player.pacer.grab().toImage()
-    width, middle = picture.width(), picture.height() // 2
-    breath, track = theme.current().color("breath"), theme.current().color("track")
-    assert picture.pixelColor(int(12 + 0.3 * (width - 24)), middle) == breath  # the filled part of a bar
-    assert picture.pixelColor(int(12 + 0.9 * (width - 24)), middle) == track  # the empty rest of it
+    # The breath shape steps once a second: 3 of the 5 seconds of the in-breath, not the eased 0.5.
+    assert player.countdown.fill == pytest.approx(0.6)
+    step(clock, window, 0.1)  # still in the third second: nothing creeps
+    assert player.countdown.fill == pytest.approx(0.6)
 
     size = child(dialog, QComboBox, "textSizeCombo")
     size.setFocus()
     press(qtbot, Key.Key_Down)
     press(qtbot, Key.Key_Down)
     assert size.currentData() == "larger"
-    assert player.step_title.font().pixelSize() == round(44 * 1.4)
+    assert player.step_title.font().pixelSize() == round(PLAYER_TYPE["title"] * player.type_unit() * 1.4)
 
     colours = child(dialog, QComboBox, "themeCombo")
     colours.setFocus()
@@ -639,7 +637,7 @@ def test_settings_apply_at_once_and_are_kept(
     press(qtbot, Key.Key_Space)  # and back
     assert settings_over(settings_file).reduced_motion is False
     assert player.driver.timer.interval() == ANIMATION_INTERVAL_MS
-    assert player.pacer.fill == pytest.approx(0.5, abs=0.01)
+    assert player.countdown.fill == pytest.approx((1 - math.cos(math.pi * 2.6 / 5)) / 2, abs=0.005)  # eased again
     press(qtbot, Key.Key_Escape)
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=2000)
     assert state_of(window) is SessionState.RUNNING
@@ -654,8 +652,8 @@ def test_a_new_window_starts_with_the_saved_settings(
     press(qtbot, Key.Key_Space)
     step(clock, window, 2.5)
     assert window.player.driver.timer.interval() == LABEL_INTERVAL_MS
-    assert window.player.pacer.fill == pytest.approx(0.6)
-    assert window.player.step_title.font().pixelSize() == round(44 * 1.2)
+    assert window.player.countdown.fill == pytest.approx(0.6)
+    assert window.player.step_title.font().pixelSize() == round(PLAYER_TYPE["title"] * window.player.type_unit() * 1.2)
     assert theme.current().is_dark
 
 
@@ -754,14 +752,14 @@ def test_pacer_follows_the_breath(
     assert segment.kind is K.HOLD
     assert segment.breathing is not None and segment.breathing.describe() == "breathe in 5 s, pause 1 s, breathe out 3 s"
     press(qtbot, Key.Key_Space)
-    pacer = child(window, QWidget, "breathPacer")
-    assert pacer is window.player.pacer and pacer.isVisible()
+    pacer = window.player.countdown
+    assert pacer.breathing and pacer.isVisible()
 
     step(clock, window, 2.5)
     assert text_of(window, "breathPhase") == "Breathe in · 3"
     assert pacer.fill == pytest.approx(0.5, abs=0.01)
     step(clock, window, 3.0)  # 5.5 s
-    assert text_of(window, "breathPhase") == "Pause · 1"
+    assert text_of(window, "breathPhase") == "Stay · 1"
     assert pacer.fill == 1.0
     step(clock, window, 1.5)  # 7 s: one second into the 3 s out-breath
     assert text_of(window, "breathPhase") == "Breathe out · 2"

@@ -151,9 +151,9 @@ def test_each_setting_reaches_what_shows_it(
     child(dialog, QCheckBox, "breathCuesCheck").setChecked(True)
     assert cues._breath_cues is True
 
-    assert not window.player.pacer.isHidden()
+    assert window.player.countdown.breathing
     child(dialog, QCheckBox, "showPacerCheck").setChecked(False)
-    assert window.player.pacer.isHidden()
+    assert not window.player.countdown.breathing
 
     assert window.reminders is None
     child(dialog, QCheckBox, "remindersCheck").setChecked(True)

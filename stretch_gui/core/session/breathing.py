@@ -14,14 +14,23 @@ from stretch_gui.core.routine.model import Breathing
 
 
 class BreathPhase(enum.Enum):
-    INHALE = "Breathe in"
-    PAUSE = "Pause"
-    EXHALE = "Breathe out"
-    PAUSE_AFTER_EXHALE = "Rest"
+    INHALE = "in"
+    PAUSE = "pause"  # the short stop at the top of the breath
+    EXHALE = "out"
+    PAUSE_AFTER_EXHALE = "rest"
 
     @property
     def word(self) -> str:
-        return self.value
+        """What the player says for this phase. Not "Pause": that is the button that stops the clock."""
+        return PHASE_WORDS[self]
+
+
+PHASE_WORDS = {
+    BreathPhase.INHALE: "Breathe in",
+    BreathPhase.PAUSE: "Stay",
+    BreathPhase.EXHALE: "Breathe out",
+    BreathPhase.PAUSE_AFTER_EXHALE: "Rest",
+}
 
 
 @dataclass(frozen=True)

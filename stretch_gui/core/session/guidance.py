@@ -29,6 +29,7 @@ SLOW_BREATHING_PICTURE = "Slow breathing"
 START = "Start"
 PAUSE = "Pause"
 RESUME = "Resume"
+START_PAUSE_WORDS = (START, PAUSE, RESUME)  # what the one start/pause button may say
 PRESS_SPACE_TO_START = "Press Space to start"
 PAUSED_HINT = "Paused · Space to go on"
 

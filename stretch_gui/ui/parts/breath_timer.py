@@ -17,11 +17,12 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from stretch_gui.core.wording import format_clock
+from stretch_gui.core.wording import format_clock, spoken_duration
 from stretch_gui.core.session.breathing import BreathPhase, BreathState
 from stretch_gui.ui import theme
 
 MIN_DISC = 0.42  # of the ring's inner radius: an empty breath still shows a shape
+FILL_STEPS = 240  # the breath shape's size moves in 1/240 steps: under a pixel on a full-screen ring
 RING_STEPS = 400  # a large ring moves visibly in steps of about 1/400 of a turn
 DIGIT_SHARE = 0.26  # the digits' cap height, as a share of the ring's diameter
 DIGIT_WIDTH = 0.8  # the digits' widest width, as a share of the ring's diameter (its inside is about 0.9)
@@ -57,6 +58,7 @@ class BreathTimer(QWidget):
         self._breathing = False
         self._reduced_motion = False
         self.caption_size = 16  # the smallest the caption gets: the player sets it from the text size
+        self.setAccessibleName("Time left")
 
     def sizeHint(self) -> QSize:
         return QSize(420, 420)
@@ -101,6 +103,8 @@ class BreathTimer(QWidget):
         if self._reduced_motion:
             share = whole / math.ceil(duration) if duration > 0 else 0.0  # whole seconds: nothing creeps
         fraction = round(max(0.0, min(1.0, share)) * RING_STEPS) / RING_STEPS
+        if (text, caption) != (self._text, self._caption):
+            self.setAccessibleDescription(f"{spoken_duration(whole, spelled=True)} left" + (f", {caption}" if caption else ""))
         if (text, caption, fraction) != (self._text, self._caption, self._fraction):
             self._text, self._caption, self._fraction = text, caption, fraction
             self.update()
@@ -120,9 +124,8 @@ class BreathTimer(QWidget):
                     BreathPhase.PAUSE_AFTER_EXHALE: 0.0,
                 }[breath.phase]
             else:
-                # Whole pixels of radius only, so frames that would look the same are not painted.
-                pixels = max(1, round(self.ring_diameter() / 2 * (1 - MIN_DISC)))
-                fill = round(breath.fill * pixels) / pixels
+                # Steps finer than a pixel of the largest ring, coarse enough that still frames are not painted.
+                fill = round(breath.fill * FILL_STEPS) / FILL_STEPS
         if (breathing, fill) != (self._breathing, self._fill):
             self._breathing, self._fill = breathing, fill
             self.update()

@@ -203,8 +203,9 @@ class PlayerScreen(QWidget):
 
     def _timer_share(self) -> float:
         """How much of the width the timer column takes: more as the text grows, so its words stay on one line."""
-        introducing = self._words is not None and self._words.introducing
-        return 7 / 22 if introducing else min(0.55, 0.45 + 0.1 * (theme.scale() - 1))
+        # Before the start, cautions need the room (the picture gives way to them too).
+        reading = self._words is not None and self._words.introducing and self._words.has_cautions
+        return 7 / 22 if reading else min(0.55, 0.45 + 0.1 * (theme.scale() - 1))
 
     def _fit_type(self) -> None:
         """Sizes from the window and the text-size setting; one style sheet for the player's own widgets."""
@@ -240,7 +241,22 @@ class PlayerScreen(QWidget):
         )
         self.countdown.setMinimumSize(round(160 * unit), round(160 * unit))
         self.countdown.caption_size = size["small"]
+        # Start, Pause and Resume take turns on one button: as wide as the widest, so nothing shifts.
+        button = QFont(self.font())
+        button.setPixelSize(size["button"])
+        button.setBold(True)
+        widest = max(QFontMetricsF(button).horizontalAdvance(word) for word in guidance.START_PAUSE_WORDS)
+        self.start_pause_button.setMinimumWidth(round(widest + 2 * 20 * unit + 16))
+        # A hint that comes and goes must not move the timer: its line is kept.
+        hint = QFont(self.font())
+        hint.setPixelSize(size["hint"])
+        self.hint.setMinimumHeight(QFontMetricsF(hint).height().__ceil__())
         self.illustration.setMinimumHeight(round(150 * unit * min(scale, 1.3)))
+
+    def restyle(self) -> None:
+        """The theme or the text size changed: size everything again."""
+        self._type_key = None
+        self._fit_type()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         self._fit_type()
@@ -301,8 +317,7 @@ class PlayerScreen(QWidget):
     def apply_settings(self) -> None:
         reduced = self.settings.reduced_motion
         self.countdown.set_reduced_motion(reduced)
-        self._type_key = None
-        self._fit_type()
+        self.restyle()
         self.illustration.set_reduced_motion(reduced)
         if self.driver is not None:
             if self.cues is not None:
@@ -413,8 +428,7 @@ class PlayerScreen(QWidget):
         step = segment.step
         blends = segment.kind is SegmentKind.REPS and isinstance(step, ExerciseStep) and bool(step.exercise.image_exhale)
         self.driver.set_animating(not self.settings.reduced_motion and (pacer_on or blends))
-        # Before the start the words (cautions, the pain check) need the room; the breath has not begun.
-        self.breath_phase.setVisible(segment.breathing is not None and not words.introducing)
+        self.breath_phase.setVisible(segment.breathing is not None)
         self._type_key = None
         self._fit_type()
         self.cue.setText("")

@@ -183,7 +183,7 @@ def test_fill_has_no_jumps_across_phase_changes():
 def test_labels():
     assert breath_at(DEFAULT, 2.5).label() == "Breathe in · 3"
     assert breath_at(DEFAULT, 0.0).label() == "Breathe in · 1"
-    assert breath_at(DEFAULT, 5.2).label() == "Pause · 1"
+    assert breath_at(DEFAULT, 5.2).label() == "Stay · 1"  # not "Pause", the button's word
     assert breath_at(DEFAULT, 6.0).label() == "Breathe out · 1"
     assert breath_at(DEFAULT, 8.99).label() == "Breathe out · 3"
     assert breath_at(FOUR_PHASES, 11.5).label() == "Rest · 2"

@@ -51,7 +51,7 @@ def test_headings_name_the_part_and_the_set() -> None:
     ]
     reps = kinds(session).index(K.REPS)
     assert headings[reps] == "Rep 3 of 8"
-    assert headings[-1] == "In 4 s, out 6 s"
+    assert headings[-1] == "Breathe in 4 s, breathe out 6 s"
 
 
 def test_side_words_say_which_side_and_what_comes_after_a_switch() -> None:
