@@ -1040,13 +1040,13 @@ SMALL_BALL_R = 31.0  # a 45 cm ball, low enough to kneel behind
 def ball_back_stretch() -> Scene:
     # Face down over the ball: the belly on top of it, the back rounding over it, head and arms hanging.
     ball = (206.0, FLOOR - SWISS_BALL_R)
-    shape = Side((0.0, 0.0), torso_angle=14, arch=15, neck_flex=42)
-    hip = sub(ball, on_front(shape, 0.3, SWISS_BALL_R))
+    shape = Side((0.0, 0.0), torso_angle=22, arch=16, neck_flex=40)
+    hip = sub(ball, on_front(shape, 0.22, SWISS_BALL_R))
     body = Side(hip, torso_angle=shape.torso_angle, arch=shape.arch, neck_flex=shape.neck_flex)
-    # Feet flat on the floor behind the ball, knees bent and resting against it.
-    ankle = (hip[0] - 16, FLOOR - 8)
-    leg = body.leg(ankle=ankle, foot_angle=0)
-    far_leg = body.leg(ankle=add(ankle, (-4, 0)), foot_angle=0)
+    # Kneeling behind the ball, shins and feet resting on the floor.
+    ankle = (hip[0] - 58, FLOOR - 7)
+    leg = body.leg(ankle=ankle, foot_angle=180)
+    far_leg = body.leg(ankle=add(ankle, (-4, 0)), foot_angle=180)
     # Hands rest on the floor in front of the ball.
     span = (UPPER_ARM + FOREARM) * 0.95
     wrist = (body.shoulder[0] + math.sqrt(max(span**2 - (FLOOR - 4.8 - body.shoulder[1]) ** 2, 0.0)), FLOOR - 4.8)
