@@ -39,6 +39,15 @@ BED_EDGE = "#8d7a5f"
 BALL = "#d8e24c"
 BALL_EDGE = "#8d9a1c"
 FLOOR_LINE = "#8e98a2"
+WALL = "#b9c2c9"
+WALL_EDGE = "#6f7b85"
+ROLLER = "#7fb069"
+ROLLER_EDGE = "#3f6b2c"
+SWISS_BALL = "#e6a93c"
+SWISS_BALL_EDGE = "#94661a"
+EYE = "#17323a"
+ARROW = "#e4572e"  # movement arrows: warm, apart from the figure's blue on both backgrounds
+ARROW_EDGE = "#7a2410"
 LINE_WIDTH = 2.2
 
 # Body: a person 240 units tall (segment ratios after Winter, Biomechanics of Human Movement).
@@ -208,6 +217,51 @@ def smooth_closed(points: list[Vec]) -> str:
     return "".join(parts) + "Z"
 
 
+def smooth_open(points: list[Vec]) -> str:
+    """An open Catmull-Rom curve through the points, as cubic Beziers."""
+    for p in points:
+        reach(p, 6)
+    ends = [points[0], *points, points[-1]]
+    parts = [f"M{pt(points[0])}"]
+    for i in range(1, len(ends) - 2):
+        p0, p1, p2, p3 = ends[i - 1], ends[i], ends[i + 1], ends[i + 2]
+        c1 = add(p1, mul(sub(p2, p0), 1 / 6))
+        c2 = sub(p2, mul(sub(p3, p1), 1 / 6))
+        parts.append(f"C{pt(c1)} {pt(c2)} {pt(p2)}")
+    return "".join(parts)
+
+
+def arc(centre: Vec, r: float, start: float, end: float, steps: int = 8) -> list[Vec]:
+    """Points on a circle from screen angle ``start`` to ``end`` (degrees)."""
+    return [add(centre, mul(direction(between(start, end, i / steps)), r)) for i in range(steps + 1)]
+
+
+def arrow(points: list[Vec], *, both: bool = False, width: float = 4.6) -> str:
+    """A movement arrow along the points: a thick warm stroke with a solid head (two with ``both``)."""
+    heads = [arrow_head(points[-1], unit(sub(points[-1], points[-2])), width)]
+    if both:
+        heads.append(arrow_head(points[0], unit(sub(points[0], points[1])), width))
+    line = smooth_open(points)
+    return (
+        f'<g class="arrow" stroke-linecap="round" stroke-linejoin="round">'
+        f'<path d="{line}" fill="none" stroke="{ARROW_EDGE}" stroke-width="{f(width + 3.2)}"/>'
+        + "".join(f'<path d="{h}" fill="{ARROW_EDGE}" stroke="{ARROW_EDGE}" stroke-width="3.2"/>' for h in heads)
+        + f'<path d="{line}" fill="none" stroke="{ARROW}" stroke-width="{f(width)}"/>'
+        + "".join(f'<path d="{h}" fill="{ARROW}"/>' for h in heads)
+        + "</g>\n"
+    )
+
+
+def arrow_head(base: Vec, d: Vec, width: float) -> str:
+    side = (-d[1], d[0])
+    tip = add(base, mul(d, width * 2.6))
+    left, right = add(base, mul(side, width * 1.9)), add(base, mul(side, -width * 1.9))
+    back = add(base, mul(d, -width * 0.3))
+    for p in (tip, left, right):
+        reach(p, 3)
+    return f"M{pt(tip)}L{pt(left)}L{pt(back)}L{pt(right)}Z"
+
+
 def outlined(paths: list[str], fill: str, *, outline: str = OUTLINE, width: float = LINE_WIDTH) -> str:
     """Shapes merged into one silhouette: the outline drawn under all of them, then their fills."""
     # One element per shape: overlapping shapes in one path could cancel each other out and leave holes.
@@ -285,6 +339,7 @@ class Side:
     arch: float = 0.0  # + rounds the back (cat), - lets the middle sink towards the front (cow)
     neck_flex: float = 0.0  # + chin towards the chest
     head_nod: float = 0.0
+    pelvis: float = 0.0  # + tips the tailbone back and up (cow), - tucks it under (cat)
 
     @property
     def axis(self) -> Vec:
@@ -309,6 +364,8 @@ class Side:
         tc = min(max(t, 0.0), 1.0)
         point = add(add(mul(p0, (1 - tc) ** 2), mul(p1, 2 * (1 - tc) * tc)), mul(p2, tc * tc))
         tangent = unit(add(mul(sub(p1, p0), 2 * (1 - tc)), mul(sub(p2, p1), 2 * tc)))
+        if t < 0:
+            tangent = rotate(tangent, self.pelvis)  # the pelvis tips about the hip joints
         return add(point, mul(tangent, (t - tc) * TORSO)), tangent
 
     def torso_path(self) -> str:
@@ -330,26 +387,19 @@ class Side:
         top = add(base, mul(nd, NECK))
         return add(add(top, mul(nd, HEAD_RY * 0.55)), mul(front_of(nd), 3.0))
 
-    def head_paths(self) -> tuple[list[str], str]:
+    def head_paths(self) -> tuple[list[str], str, str]:
         base, _ = self.spine(0.92)
         nd = rotate(self.neck_dir(), self.head_nod)
         c = self.head_center()
         neck = capsule(base, 7.5, add(base, mul(self.neck_dir(), NECK + 6)), 6.5)
-        up = nd
-        fwd = front_of(up)
-        head = ellipse_path(c, HEAD_RY, HEAD_RX, angle_of(up))
-        # Hair over the crown and the back of the head, so the face's direction reads at a glance.
-        hair_points = [
-            add(c, add(mul(up, HEAD_RY * 1.04 * math.cos(math.radians(a))), mul(fwd, HEAD_RX * 1.04 * math.sin(math.radians(a)))))
-            for a in range(-150, 61, 15)
-        ]
-        hair_points.append(add(c, add(mul(up, 1), mul(fwd, -1))))
-        return [neck, head], smooth_closed(hair_points)
+        head, hair, eye = profile_head(c, nd)
+        return [neck, *head], hair, eye
 
     def leg(self, *, ankle: Vec, foot_angle: float) -> Limb:
         hip = self.hip
         knee = two_bone(hip, ankle, THIGH, SHIN, bend=-1)
         check_knee(hip, knee, ankle)
+        check_hip(self, knee)
         foot = direction(foot_angle)
         shin_dir = unit(sub(ankle, knee))
         heel = add(add(ankle, mul(foot, -5)), mul(shin_dir, 4))
@@ -379,8 +429,50 @@ class Side:
         return Limb(((shoulder, 8.5), (elbow, 6.0), (wrist, 4.6)), extra=(capsule(wrist, 4.8, fingertips, 3.4),))
 
     def body_svg(self) -> str:
-        head, hair = self.head_paths()
-        return outlined([self.torso_path(), *head], SKIN) + f'<path d="{hair}" fill="{HAIR}"/>\n'
+        check_spine(self)
+        head, hair, eye = self.head_paths()
+        return outlined([self.torso_path(), *head], SKIN) + f'<path d="{hair}" fill="{HAIR}"/>\n' + eye
+
+
+def profile_head(c: Vec, up: Vec) -> tuple[list[str], str, str]:
+    """A head seen from the side, its crown towards ``up``: skull, nose and chin, hair at the back, an eye.
+
+    The face is on the front side (``front_of(up)``), so nose and eye show where the person looks.
+    """
+    fwd = front_of(up)
+    skull = ellipse_path(c, HEAD_RY, HEAD_RX, angle_of(up))
+    nose = capsule(add(c, add(mul(fwd, HEAD_RX - 3), mul(up, -1))), 3.2, add(c, add(mul(fwd, HEAD_RX + 2.6), mul(up, -3.5))), 2.4)
+    chin = capsule(add(c, add(mul(fwd, HEAD_RX - 6), mul(up, -HEAD_RY * 0.62))), 5.0, add(c, add(mul(fwd, HEAD_RX - 2.5), mul(up, -HEAD_RY * 0.72))), 3.6)
+    hair_points = [
+        add(c, add(mul(up, HEAD_RY * 1.06 * math.cos(math.radians(a))), mul(fwd, HEAD_RX * 1.06 * math.sin(math.radians(a)))))
+        for a in range(-140, 46, 15)
+    ]
+    hair_points += [add(c, add(mul(up, HEAD_RY * 0.55), mul(fwd, HEAD_RX * 0.2))), add(c, add(mul(up, -HEAD_RY * 0.15), mul(fwd, -HEAD_RX * 0.45)))]
+    eye_at = add(c, add(mul(fwd, HEAD_RX * 0.55), mul(up, HEAD_RY * 0.08)))
+    eye = f'<path d="{circle_path(eye_at, 2.1)}" fill="{EYE}"/>\n'
+    return [skull, nose, chin], smooth_closed(hair_points), eye
+
+
+def check_spine(body: Side) -> None:
+    """The back rounds or hollows, and the neck bends, only as far as a spine does."""
+    if not -16 <= body.arch <= 20:
+        raise ValueError(f"back rounded or hollowed too far: arch {body.arch:.0f}")
+    if not -50 <= body.neck_flex <= 75 or not -30 <= body.head_nod <= 30:
+        raise ValueError(f"neck bent too far: {body.neck_flex:.0f} (nod {body.head_nod:.0f})")
+    if not -20 <= body.pelvis <= 20:
+        raise ValueError(f"pelvis tipped too far: {body.pelvis:.0f}")
+
+
+def hip_flexion(body: Side, knee: Vec) -> float:
+    """Degrees the thigh is brought forwards from the line of the lower back (negative: behind it)."""
+    _, towards_head = body.spine(0.0)
+    return -signed_angle(mul(towards_head, -1), sub(knee, body.hip))
+
+
+def check_hip(body: Side, knee: Vec) -> None:
+    flexion = hip_flexion(body, knee)
+    if not -25 <= flexion <= 150:
+        raise ValueError(f"hip bent too far: {flexion:.0f}")
 
 
 def check_knee(hip: Vec, knee: Vec, ankle: Vec) -> None:
@@ -459,25 +551,19 @@ class Front:
         base = self.at(self.chest_offset(NECK_HEIGHT), NECK_HEIGHT - 6)
         return [self.torso_path(), capsule(base, 7.5, self.neck_top(), 6.5)]
 
-    def face_up_head(self) -> tuple[str, str]:
-        """Head seen from the front (or from above, lying face up), hair framing the crown."""
+    def face_up_head(self) -> tuple[list[str], str, str]:
+        """Head seen from the front (or from above, lying face up): hair framing the crown, eyes and nose."""
         c = add(self.neck_top(), (0, -HEAD_RY * 0.8))
         head = ellipse_path(c, HEAD_RX * 1.05, HEAD_RY, 0)
         hair = [add(c, (HEAD_RX * 1.12 * math.cos(math.radians(a)), HEAD_RY * 1.06 * math.sin(math.radians(a)))) for a in range(160, 381, 20)]
         hair += [add(c, (HEAD_RX * 0.75, -HEAD_RY * 0.2)), add(c, (0, -HEAD_RY * 0.45)), add(c, (-HEAD_RX * 0.75, -HEAD_RY * 0.2))]
-        return head, smooth_closed(hair)
+        face = "".join(f'<path d="{circle_path(add(c, (side * 4.6, 0.5)), 2.0)}" fill="{EYE}"/>' for side in (-1, 1))
+        face += f'<path d="{capsule(add(c, (0, 3)), 1.6, add(c, (0, 7)), 1.6)}" fill="{OUTLINE}" opacity="0.55"/>\n'
+        return [head], smooth_closed(hair), face
 
-    def profile_head(self, *, facing: int) -> tuple[str, str]:
-        """Head turned fully to one side (facing +1: towards the viewer's right), seen in profile."""
-        c = add(self.neck_top(), (facing * 2.5, -HEAD_RY * 0.8))
-        head = ellipse_path(c, HEAD_RX, HEAD_RY, 0)
-        up, fwd = (0.0, -1.0), (float(facing), 0.0)
-        hair = [
-            add(c, add(mul(up, HEAD_RY * 1.04 * math.cos(math.radians(a))), mul(fwd, HEAD_RX * 1.04 * math.sin(math.radians(a)))))
-            for a in range(-150, 61, 15)
-        ]
-        hair.append(add(c, add(mul(up, 1), mul(fwd, -1))))
-        return head, smooth_closed(hair)
+    def profile_head(self) -> tuple[list[str], str, str]:
+        """Head turned fully to the viewer's right, seen in profile."""
+        return profile_head(add(self.neck_top(), (2.5, -HEAD_RY * 0.8)), (0.0, -1.0))
 
 
 def front_arm(shoulder: Vec, target: Vec, *, bend: int, hand_angle: float, reach: float = 0.97) -> Limb:
@@ -538,21 +624,25 @@ def place(s: Scene, box: tuple[float, float, float, float], scale: float) -> str
 
 
 def childs_pose() -> Scene:
-    knee = (182.0, FLOOR - 8.5)
-    ankle = (knee[0] - SHIN + 2, FLOOR - 6)
-    # Sitting back on the heels: the hip joint comes to rest just above the ankles.
-    hip = (knee[0] - 52, knee[1] - math.sqrt(THIGH**2 - 52**2))
-    body = resting_head(Side(hip, torso_angle=12, arch=6), lowest=FLOOR, flex_range=(0.0, 100.0))
-    leg = body.leg(ankle=ankle, foot_angle=178)
-    far_leg = body.leg(ankle=add(ankle, (3, 0)), foot_angle=178)
-    # Arms reach forward along the mat, elbows nearly straight.
-    arm = body.arm(wrist=reach_along(body.shoulder, FLOOR - 4.8, 0.96), hand_angle=0)
-    far_arm = body.arm(wrist=reach_along(body.shoulder, FLOOR - 4.8, 0.99), hand_angle=0)
+    knee = (196.0, FLOOR - 8.5)
+    ankle = (knee[0] - SHIN + 1, FLOOR - 6)
+    # Sitting back towards the heels: the hip joint comes to rest above the ankles, the seat on the heels.
+    hip = (ankle[0] + 12, FLOOR - 43)
+    # The back rounds in one long curve over the thighs; the neck bends until the forehead rests on the mat.
+    body = resting_head(Side(hip, torso_angle=CHILD_TORSO, arch=11), lowest=FLOOR, flex_range=(0.0, 75.0))
+    leg = body.leg(ankle=ankle, foot_angle=180)
+    far_leg = body.leg(ankle=add(ankle, (3, 0)), foot_angle=180)
+    # Arms reach forward past the head, palms flat on the mat, elbows nearly straight.
+    arm = body.arm(wrist=reach_along(body.shoulder, FLOOR - 4.8, 0.985), hand_angle=0)
+    far_arm = body.arm(wrist=reach_along(body.shoulder, FLOOR - 4.8, 0.995), hand_angle=0)
     return scene(
         "Child's pose",
-        [limb_svg(far_leg, SKIN_FAR), limb_svg(far_arm, SKIN_FAR), body.body_svg(), limb_svg(leg, SKIN), limb_svg(arm, SKIN)],
+        [limb_svg(far_leg, SKIN_FAR), limb_svg(far_arm, SKIN_FAR), limb_svg(leg, SKIN), body.body_svg(), limb_svg(arm, SKIN)],
         ground="mat",
     )
+
+
+CHILD_TORSO = 10.0
 
 
 def solve(fn: Callable[[float], float], lo: float, hi: float) -> float:
@@ -577,7 +667,7 @@ def resting_head(body: Side, *, lowest: float, flex_range: tuple[float, float]) 
     """The same body with the neck bent within ``flex_range`` so that the head just rests at ``lowest``."""
 
     def with_flex(flex: float) -> Side:
-        return Side(body.hip, body.torso_angle, body.arch, flex, body.head_nod)
+        return Side(body.hip, body.torso_angle, body.arch, flex, body.head_nod, body.pelvis)
 
     def gap(flex: float) -> float:
         trial = with_flex(flex)
@@ -589,54 +679,70 @@ def resting_head(body: Side, *, lowest: float, flex_range: tuple[float, float]) 
     return with_flex(solve(gap, *flex_range))
 
 
-def cat_cow(phase: str) -> Scene:
+# Cat-cow's two end poses as joint angles and small shifts. The frames in between interpolate
+# these numbers, never the pictures; hands and knees stay planted, so the arms and legs are
+# solved again for every frame, and every frame passes the same joint checks as any pose.
+CAT_COW = {
+    # Cow: belly sinks, back hollows, tailbone and head lift; the chest sinks a little between the arms.
+    "cow": {"arch": -12.0, "neck_flex": -38.0, "head_nod": -12.0, "pelvis": 14.0, "hip_dx": -2.0, "arm_span": 0.965},
+    # Cat: back rounds up, tailbone tucks, head drops; the hands push the floor away.
+    "cat": {"arch": 18.0, "neck_flex": 62.0, "head_nod": 12.0, "pelvis": -16.0, "hip_dx": 2.5, "arm_span": 0.995},
+}
+CAT_COW_FRAMES = 9  # cat-cow-00.svg (cow, breathed in) ... cat-cow-08.svg (cat, breathed out)
+
+
+def cat_cow_pose(k: float) -> dict[str, float]:
+    """The pose ``k`` of the way from cow (0) to cat (1)."""
+    return {key: between(CAT_COW["cow"][key], CAT_COW["cat"][key], k) for key in CAT_COW["cow"]}
+
+
+def cat_cow(k: float, *, arrows: bool = False) -> Scene:
+    pose = cat_cow_pose(k)
     knee = (172.0, FLOOR - 8.5)
-    hip = (knee[0], knee[1] - THIGH)
-    spine = {
-        "cow": {"arch": -13.0, "neck_flex": -24.0},
-        "cat": {"arch": 17.0, "neck_flex": 65.0},
-    }[phase]
-    # Tilt the torso until a near-straight arm stands under the shoulder.
-    arm_span = (UPPER_ARM + FOREARM) * 0.985
-    tilt = solve(lambda a: Side(hip, torso_angle=a).shoulder[1] - (FLOOR - 4.8 - arm_span), -40.0, 10.0)
-    body = Side(hip, torso_angle=tilt, **spine)
-    limbs_body = Side(hip, torso_angle=tilt)  # arms and legs do not move between the two frames
-    wrist = (limbs_body.shoulder[0], FLOOR - 4.8)
     ankle = (knee[0] - SHIN + 2, FLOOR - 6)
-    far_leg = limbs_body.leg(ankle=add(ankle, (-3, 0)), foot_angle=180)
-    leg = limbs_body.leg(ankle=ankle, foot_angle=180)
-    far_arm = limbs_body.arm(wrist=add(wrist, (5, 0)), hand_angle=0)
-    arm = limbs_body.arm(wrist=wrist, hand_angle=0)
-    return scene(
-        "Cat-cow",
-        [
-            limb_svg(far_leg, SKIN_FAR),
-            limb_svg(far_arm, SKIN_FAR),
-            f'<g id="spine">\n{body.body_svg()}</g>\n',
-            limb_svg(leg, SKIN),
-            limb_svg(arm, SKIN),
-        ],
-        ground="mat",
-    )
+    hip = (knee[0] + pose["hip_dx"], knee[1] - math.sqrt(THIGH**2 - pose["hip_dx"] ** 2))
+    # Hands under the shoulders: where a neutral body's shoulder is, on the mat.
+    neutral_span = (UPPER_ARM + FOREARM) * 0.985
+    neutral = Side(hip, torso_angle=solve(lambda a: Side(hip, torso_angle=a).shoulder[1] - (FLOOR - 4.8 - neutral_span), -40.0, 10.0))
+    wrist = (neutral.shoulder[0], FLOOR - 4.8)
+    # Tilt the torso until the arm, straightened as far as this frame asks, reaches its planted hand.
+    span = (UPPER_ARM + FOREARM) * pose["arm_span"]
+    tilt = solve(lambda a: length(sub(Side(hip, torso_angle=a).shoulder, wrist)) - span, -40.0, 10.0)
+    body = Side(hip, torso_angle=tilt, arch=pose["arch"], neck_flex=pose["neck_flex"], head_nod=pose["head_nod"], pelvis=pose["pelvis"])
+    far_leg = body.leg(ankle=add(ankle, (-3, 0)), foot_angle=180)
+    leg = body.leg(ankle=ankle, foot_angle=180)
+    far_arm = body.arm(wrist=add(wrist, (5, 0)), hand_angle=0)
+    arm = body.arm(wrist=wrist, hand_angle=0)
+    layers = [limb_svg(far_leg, SKIN_FAR), limb_svg(far_arm, SKIN_FAR), body.body_svg(), limb_svg(leg, SKIN), limb_svg(arm, SKIN)]
+    if arrows:
+        mid, _ = body.spine(0.5)
+        if k < 0.5:  # cow: the belly sinks, the head lifts
+            layers.append(arrow([add(mid, (-10, 24)), add(mid, (-8, 34)), add(mid, (-6, 44))]))
+            head = body.head_center()
+            layers.append(arrow(arc(head, 31, 40, -30, 6)))
+        else:  # cat: the back rises, the head drops
+            layers.append(arrow([add(mid, (-4, -30)), add(mid, (-5, -42)), add(mid, (-6, -54))]))
+            head = body.head_center()
+            layers.append(arrow(arc(head, 30, -30, 40, 6)))
+    return scene("Cat-cow", layers, ground="mat")
 
 
 def hamstring_stretch() -> Scene:
     seat = FLOOR - 62
     hip = (128.0, seat - 12)
-    body = Side(hip, torso_angle=-42, arch=1, neck_flex=10)
+    # A hip hinge: the whole back stays long and tips forward from the hips, the neck in line, eyes on the foot.
+    body = Side(hip, torso_angle=-50, arch=-3, neck_flex=-4, head_nod=-6)
     # The far leg lies straight along the bed, heel down, toes up.
     far_ankle = add(hip, mul(direction(5.5), THIGH + SHIN - 0.5))
     far_leg = body.leg(ankle=far_ankle, foot_angle=-75)
     # The near leg hangs over the bed's edge, foot flat on the floor.
     ankle = (hip[0] + THIGH + 4, FLOOR - 8)
     leg = body.leg(ankle=ankle, foot_angle=0)
-    # Hands slide down the straight leg as far as near-straight arms reach: onto the shin.
+    # Hands rest lightly on the straight leg, just above the knee: no reaching for the toes.
     knee = far_leg.joints[1][0]
-    span = (UPPER_ARM + FOREARM) * 0.97
-    along = solve(lambda t: length(sub(lerp(knee, far_ankle, t), body.shoulder)) - span, 0.0, 1.0)
-    wrist = add(lerp(knee, far_ankle, along), (0, -10))
-    arm = body.arm(wrist=wrist, hand_angle=15)
-    far_arm = body.arm(wrist=add(wrist, (4, 1)), hand_angle=15)
+    wrist = add(lerp(hip, knee, 0.82), (0, -13))
+    arm = body.arm(wrist=wrist, hand_angle=8)
+    far_arm = body.arm(wrist=add(wrist, (6, 1)), hand_angle=8)
     x0, x1 = hip[0] - 80, far_ankle[0] + 40
     bed = (
         rect(x0, seat, x1 - x0, 22, 8, BED, BED_EDGE)
@@ -644,9 +750,11 @@ def hamstring_stretch() -> Scene:
         + rect(x0 + 14, seat + 34, 12, FLOOR - seat - 34, 3, WOOD, WOOD_EDGE)
         + rect(x1 - 26, seat + 34, 12, FLOOR - seat - 34, 3, WOOD, WOOD_EDGE)
     )
+    # Lean forward from the hips: an arc about the hip joint, ahead of the chest.
+    lean = arrow(arc(hip, TORSO + 44, -52, -24, 6))
     return scene(
         "Hamstring stretch on a bed",
-        [bed, limb_svg(far_arm, SKIN_FAR), limb_svg(far_leg, SKIN_FAR), body.body_svg(), limb_svg(leg, SKIN), limb_svg(arm, SKIN)],
+        [bed, limb_svg(far_arm, SKIN_FAR), limb_svg(far_leg, SKIN_FAR), body.body_svg(), limb_svg(leg, SKIN), limb_svg(arm, SKIN), lean],
         ground="floor",
     )
 
@@ -683,8 +791,9 @@ def tennis_ball_release() -> Scene:
 
 def breathing() -> Scene:
     body, leg, far_leg = lying_on_back(arch=0, lift=0)
-    arm = body.arm_resting(elbow_y=FLOOR - 6, towards=on_front(body, 0.4, 2), hand_angle=182)
-    far_arm = body.arm_resting(elbow_y=FLOOR - 7, towards=on_front(body, 0.66, 3), hand_angle=188, spread=0.8)
+    # One hand flat on the chest, one on the belly, each lying on top of the body so it shows.
+    arm = body.arm_resting(elbow_y=FLOOR - 6, towards=on_front(body, 0.7, 4), hand_angle=190, spread=0.9)
+    far_arm = body.arm_resting(elbow_y=FLOOR - 7, towards=on_front(body, 0.2, 4), hand_angle=178, spread=1.0)
     return scene(
         "Breathing, lying on the back",
         [limb_svg(far_leg, SKIN_FAR), limb_svg(far_arm, SKIN_FAR), body.body_svg(), limb_svg(leg, SKIN), limb_svg(arm, SKIN)],
@@ -719,8 +828,9 @@ def seated_twist() -> Scene:
     # Turned to the left: the right hand crosses to the left knee, the left hand holds the chair back.
     left_knee = thighs[1].joints[1][0]
     crossing = front_arm(body.shoulder(-1), add(left_knee, (-8, -7)), bend=1, hand_angle=15)
-    back_hand = front_arm(body.shoulder(1), body.at(post_x - 1, 10), bend=-1, hand_angle=95)
-    head, hair = body.profile_head(facing=1)
+    # The other hand grips the top of the chair back, out beside the body where it shows.
+    back_hand = front_arm(body.shoulder(1), body.at(post_x + 2, seat - 12 - rail_top - 3), bend=-1, hand_angle=75)
+    head, hair, eye = body.profile_head()
     return scene(
         "Seated twist on a chair",
         [
@@ -728,9 +838,11 @@ def seated_twist() -> Scene:
             limb_svg(back_hand, SKIN_FAR),
             chair_front,
             outlined([p for leg in legs for p in leg.paths()], SKIN),
-            outlined([*body.body_paths(), head], SKIN) + f'<path d="{hair}" fill="{HAIR}"/>\\n',
+            outlined([*body.body_paths(), *head], SKIN) + f'<path d="{hair}" fill="{HAIR}"/>\n' + eye,
             outlined([p for t in thighs for p in t.paths()], SKIN),
             limb_svg(crossing, SKIN),
+            # Turn the upper body: an arc around the chest, in front of it, towards the way the face looks.
+            arrow([body.at(-40, 60), body.at(-20, 51), body.at(8, 49), body.at(32, 54), body.at(46, 63)]),
         ],
         ground="floor",
     )
@@ -739,7 +851,7 @@ def seated_twist() -> Scene:
 def lying_twist() -> Scene:
     """Seen from above, head at the top: arms wide, both bent knees dropped to the viewer's right."""
     body = Front((200.0, 170.0))
-    head, hair = body.face_up_head()
+    head, hair, face = body.face_up_head()
     mat_top = body.neck_top()[1] - 2 * HEAD_RY - 14
     mat_bottom = body.pelvis[1] + 118
     floor_mat = rect(body.pelvis[0] - 54, mat_top, 108, mat_bottom - mat_top, 10, MAT, MAT_EDGE)
@@ -763,10 +875,228 @@ def lying_twist() -> Scene:
             floor_mat,
             "".join(limb_svg(arm, SKIN) for arm in arms),
             limb_svg(under, SKIN_FAR),
-            outlined([*body.body_paths(), head], SKIN) + f'<path d="{hair}" fill="{HAIR}"/>\\n',
+            outlined([*body.body_paths(), *head], SKIN) + f'<path d="{hair}" fill="{HAIR}"/>\n' + face,
             limb_svg(over, SKIN),
+            # The knees sink slowly to one side.
+            arrow([body.at(-16, -44), body.at(-10, -62), body.at(8, -74), body.at(30, -72)]),
         ],
         ground="none",
+    )
+
+
+def thigh_and_shin(hip: Vec, *, flexion: float, knee_bend: float, down_the_body: float = 0.0) -> Vec:
+    """The ankle of a leg posed by its joint angles: hip flexion and knee bend in degrees.
+
+    ``down_the_body`` is the screen angle of the thigh at zero flexion (along the lower
+    back, away from the head); flexion turns it towards the body's front.
+    """
+    knee = add(hip, mul(direction(down_the_body - flexion), THIGH))
+    return add(knee, mul(direction(down_the_body - flexion + knee_bend), SHIN))
+
+
+def ball_svg(c: Vec, r: float, fill: str, edge: str) -> str:
+    reach(c, r)
+    shine = arc(c, r * 0.72, 200, 250, 5)
+    return (
+        f'<circle cx="{f(c[0])}" cy="{f(c[1])}" r="{f(r)}" fill="{fill}" stroke="{edge}" stroke-width="2.5"/>\n'
+        f'<path d="{smooth_open(shine)}" fill="none" stroke="#ffffff" stroke-opacity="0.45" stroke-width="3" stroke-linecap="round"/>\n'
+    )
+
+
+def crossed_arms(body: Side) -> tuple[Limb, Limb]:
+    """Arms folded across the chest: seen from the side, the hands rest near the far shoulder."""
+    arm = body.arm(wrist=on_front(body, 0.5, 6), hand_angle=body.torso_angle + 15)
+    far_arm = body.arm(wrist=on_front(body, 0.58, 4), hand_angle=body.torso_angle + 10)
+    return arm, far_arm
+
+
+def on_back(*, hip_lift: float = 0.0, torso_angle: float = 180.0, arch: float = 0.0, neck_flex: float | None = None) -> Side:
+    hip = (238.0, FLOOR - 15.5 - hip_lift)
+    body = Side(hip, torso_angle=torso_angle, arch=arch, neck_flex=neck_flex or 0.0)
+    if neck_flex is None:
+        body = resting_head(body, lowest=FLOOR, flex_range=(-60.0, 40.0))
+    return body
+
+
+def bent_legs(body: Side, *, forward: float = 74) -> tuple[Limb, Limb]:
+    ankle = (body.hip[0] + forward, FLOOR - 8)
+    return body.leg(ankle=ankle, foot_angle=0), body.leg(ankle=add(ankle, (6, 0)), foot_angle=0)
+
+
+def knee_to_chest() -> Scene:
+    body = on_back()
+    _, far_leg = bent_legs(body)
+    # The near knee is drawn towards the chest: hip bent well up, knee bent, foot relaxed.
+    ankle = thigh_and_shin(body.hip, flexion=122, knee_bend=122)
+    leg = body.leg(ankle=ankle, foot_angle=-70)
+    knee = leg.joints[1][0]
+    # Both hands hold the leg just below the knee, on the front of the shin.
+    shin_dir = unit(sub(ankle, knee))
+    shin_front = (shin_dir[1], -shin_dir[0]) if shin_dir[0] > 0 else (-shin_dir[1], shin_dir[0])
+    grip = add(lerp(knee, ankle, 0.12), mul(shin_front, 8))
+    arm = body.arm(wrist=grip, hand_angle=angle_of(shin_dir) - 70)
+    far_arm = body.arm(wrist=add(grip, mul(shin_dir, 5)), hand_angle=angle_of(shin_dir) - 70)
+    pull = arrow(arc(body.hip, THIGH + 24, -62, -104, 6))
+    return scene(
+        "Knee to chest",
+        [limb_svg(far_leg, SKIN_FAR), limb_svg(far_arm, SKIN_FAR), body.body_svg(), limb_svg(leg, SKIN), limb_svg(arm, SKIN), pull],
+        ground="mat",
+    )
+
+
+def arms_along_the_floor(body: Side) -> tuple[Limb, Limb]:
+    wrist = (body.shoulder[0] + 70, FLOOR - 5)
+    return body.arm(wrist=wrist, hand_angle=0), body.arm(wrist=add(wrist, (4, 0)), hand_angle=0)
+
+
+def pelvic_tilt() -> Scene:
+    body = on_back(arch=-1)
+    leg, far_leg = bent_legs(body)
+    arm, far_arm = arms_along_the_floor(body)
+    # The pelvis rocks about the hips: the lower back flattens into the mat.
+    tilt = arrow(arc(body.hip, 30, -20, -150, 8))
+    return scene(
+        "Pelvic tilt",
+        [limb_svg(far_leg, SKIN_FAR), limb_svg(far_arm, SKIN_FAR), body.body_svg(), limb_svg(leg, SKIN), limb_svg(arm, SKIN), tilt],
+        ground="mat",
+    )
+
+
+def partial_crunch() -> Scene:
+    # Only the head and shoulders come up: the upper back curls, the lower back stays on the mat.
+    body = on_back(torso_angle=197, arch=7, neck_flex=18)
+    leg, far_leg = bent_legs(body)
+    arm, far_arm = crossed_arms(body)
+    lift = arrow(arc(body.hip, TORSO * 0.62, -152, -126, 5))
+    return scene(
+        "Partial crunch",
+        [limb_svg(far_leg, SKIN_FAR), limb_svg(far_arm, SKIN_FAR), body.body_svg(), limb_svg(leg, SKIN), limb_svg(arm, SKIN), lift],
+        ground="mat",
+    )
+
+
+def wall_sit() -> Scene:
+    ankle = (232.0, FLOOR - 8)
+    knee = (ankle[0] + 2, ankle[1] - SHIN)
+    # Knees a little bent (60 degrees, well short of a right angle), knees over the ankles.
+    hip = sub(knee, mul(direction(90 - 60), THIGH))
+    body = Side(hip, torso_angle=-90, neck_flex=2)
+    wall_x = hip[0] - profile_at(0.08)[0] - 1.5
+    wall_top = body.head_center()[1] - HEAD_RY - 14
+    wall = rect(wall_x - 16, wall_top, 16, FLOOR - wall_top, 2, WALL, WALL_EDGE)
+    leg = body.leg(ankle=ankle, foot_angle=0)
+    far_leg = body.leg(ankle=add(ankle, (3, 0)), foot_angle=0)
+    rest = add(lerp(hip, knee, 0.42), (0, -13))
+    arm = body.arm(wrist=rest, hand_angle=32)
+    far_arm = body.arm(wrist=add(rest, (4, 1)), hand_angle=32)
+    x = knee[0] + 22
+    slide = arrow([(x, hip[1] - 86), (x, hip[1] - 62), (x, hip[1] - 38)], both=True)
+    return scene(
+        "Wall sit",
+        [wall, limb_svg(far_leg, SKIN_FAR), limb_svg(far_arm, SKIN_FAR), body.body_svg(), limb_svg(leg, SKIN), limb_svg(arm, SKIN), slide],
+        ground="floor",
+    )
+
+
+ROLLER_R = 11.0
+
+
+def under_back(body: Side, t: float, r: float) -> Vec:
+    """The centre of a roller of radius r touching the back at ``t`` along the torso."""
+    p, tangent = body.spine(t)
+    normal = front_of(tangent)
+    return add(p, mul(normal, -(profile_at(t)[0] + r)))
+
+
+def foam_roller_release() -> Scene:
+    hip = (238.0, FLOOR - 24)
+    # The upper back rests on the roller across the shoulder blades; the hips lift a little.
+    angle = solve(lambda a: under_back(Side(hip, torso_angle=a), 0.68, ROLLER_R)[1] + ROLLER_R - FLOOR, 180.0, 215.0)
+    body = Side(hip, torso_angle=angle, arch=2, neck_flex=16)
+    roller = under_back(body, 0.68, ROLLER_R)
+    leg, far_leg = bent_legs(body, forward=70)
+    arm, far_arm = crossed_arms(body)
+    top = on_front(body, 0.45, 18)
+    roll = arrow([add(top, (-30, -9)), top, add(top, (30, 7))], both=True)
+    return scene(
+        "Foam-roller release",
+        [
+            limb_svg(far_leg, SKIN_FAR),
+            limb_svg(far_arm, SKIN_FAR),
+            ball_svg(roller, ROLLER_R, ROLLER, ROLLER_EDGE),
+            body.body_svg(),
+            limb_svg(leg, SKIN),
+            limb_svg(arm, SKIN),
+            roll,
+        ],
+        ground="mat",
+    )
+
+
+SWISS_BALL_R = 38.0  # a 55 cm exercise ball
+SMALL_BALL_R = 31.0  # a 45 cm ball, low enough to kneel behind
+
+
+def ball_back_stretch() -> Scene:
+    # Face down over the ball: the belly on top of it, the back rounding over it, head and arms hanging.
+    ball = (206.0, FLOOR - SWISS_BALL_R)
+    shape = Side((0.0, 0.0), torso_angle=22, arch=16, neck_flex=40)
+    hip = sub(ball, on_front(shape, 0.22, SWISS_BALL_R))
+    body = Side(hip, torso_angle=shape.torso_angle, arch=shape.arch, neck_flex=shape.neck_flex)
+    # Kneeling behind the ball, shins and feet resting on the floor.
+    ankle = (hip[0] - 58, FLOOR - 7)
+    leg = body.leg(ankle=ankle, foot_angle=180)
+    far_leg = body.leg(ankle=add(ankle, (-4, 0)), foot_angle=180)
+    # Hands rest on the floor in front of the ball.
+    span = (UPPER_ARM + FOREARM) * 0.95
+    wrist = (body.shoulder[0] + math.sqrt(max(span**2 - (FLOOR - 4.8 - body.shoulder[1]) ** 2, 0.0)), FLOOR - 4.8)
+    arm = body.arm(wrist=wrist, hand_angle=0)
+    far_arm = body.arm(wrist=add(wrist, (-5, 0)), hand_angle=0)
+    return scene(
+        "Lying face down over an exercise ball",
+        [
+            limb_svg(far_leg, SKIN_FAR),
+            limb_svg(far_arm, SKIN_FAR),
+            ball_svg(ball, SWISS_BALL_R, SWISS_BALL, SWISS_BALL_EDGE),
+            body.body_svg(),
+            limb_svg(leg, SKIN),
+            limb_svg(arm, SKIN),
+        ],
+        ground="floor",
+    )
+
+
+def ball_back_extension() -> Scene:
+    knee = (124.0, FLOOR - 8.5)
+    # Kneeling, the ball under the stomach; the chest lifts until knees, hips and shoulders are in one
+    # straight line, and no further.
+    def body_at(angle: float) -> Side:
+        return Side(add(knee, mul(direction(angle), THIGH)), torso_angle=angle, neck_flex=8)
+
+    angle = solve(lambda a: on_front(body_at(a), 0.18, SMALL_BALL_R)[1] + SMALL_BALL_R - FLOOR, -60.0, 0.0)
+    body = body_at(angle)
+    ball = on_front(body, 0.18, SMALL_BALL_R)
+    ankle = (knee[0] - SHIN + 2, FLOOR - 6)
+    leg = body.leg(ankle=ankle, foot_angle=180)
+    far_leg = body.leg(ankle=add(ankle, (-3, 0)), foot_angle=180)
+    # Arms rest along the sides, hands by the hips.
+    back = direction(angle + 180)
+    wrist = add(add(body.shoulder, mul(back, (UPPER_ARM + FOREARM) * 0.96)), mul(body.front, 8))
+    arm = body.arm(wrist=wrist, hand_angle=angle + 180)
+    far_arm = body.arm(wrist=add(wrist, mul(back, -4)), hand_angle=angle + 180)
+    lift = arrow(arc(knee, THIGH + TORSO + 10, angle + 24, angle - 4, 6))
+    return scene(
+        "Swiss-ball back extension",
+        [
+            limb_svg(far_leg, SKIN_FAR),
+            limb_svg(far_arm, SKIN_FAR),
+            ball_svg(ball, SMALL_BALL_R, SWISS_BALL, SWISS_BALL_EDGE),
+            body.body_svg(),
+            limb_svg(leg, SKIN),
+            limb_svg(arm, SKIN),
+            lift,
+        ],
+        ground="mat",
     )
 
 
@@ -774,13 +1104,24 @@ def lying_twist() -> Scene:
 # Side and front views share one body scale; the view from above has its own (arms spread wide).
 PICTURES: dict[str, tuple[str, str, Callable[[], Scene]]] = {
     "childs-pose.svg": ("childs-pose", "side", childs_pose),
-    "cat-cow-cow.svg": ("cat-cow", "side", lambda: cat_cow("cow")),
-    "cat-cow-cat.svg": ("cat-cow", "side", lambda: cat_cow("cat")),
+    "cat-cow-cow.svg": ("cat-cow", "side", lambda: cat_cow(0.0, arrows=True)),
+    "cat-cow-cat.svg": ("cat-cow", "side", lambda: cat_cow(1.0, arrows=True)),
+    **{
+        f"cat-cow-{i:02d}.svg": ("cat-cow", "side", (lambda k: lambda: cat_cow(k))(i / (CAT_COW_FRAMES - 1)))
+        for i in range(CAT_COW_FRAMES)
+    },
     "hamstring-stretch.svg": ("hamstring", "side", hamstring_stretch),
     "tennis-ball-release.svg": ("tennis-ball", "side", tennis_ball_release),
     "seated-twist.svg": ("seated-twist", "side", seated_twist),
     "lying-twist.svg": ("lying-twist", "above", lying_twist),
     "breathing.svg": ("breathing", "side", breathing),
+    "knee-to-chest.svg": ("knee-to-chest", "side", knee_to_chest),
+    "pelvic-tilt.svg": ("pelvic-tilt", "side", pelvic_tilt),
+    "partial-crunch.svg": ("partial-crunch", "side", partial_crunch),
+    "wall-sit.svg": ("wall-sit", "side", wall_sit),
+    "foam-roller-release.svg": ("foam-roller", "side", foam_roller_release),
+    "ball-back-stretch.svg": ("ball-stretch", "side", ball_back_stretch),
+    "ball-back-extension.svg": ("ball-extension", "side", ball_back_extension),
 }
 MARGIN = 14.0
 

@@ -1,8 +1,10 @@
 """Render every exercise picture on the light and the dark background, as the app draws them.
 
 Run ``QT_QPA_PLATFORM=offscreen python docs/screenshots/contact_sheet.py``. It writes
-``illustrations-200.png`` (each picture 200 px wide: light, dark, and mirrored as for the
-right side) and ``illustrations-800.png`` (each 800 px wide, light and dark) next to itself.
+next to itself ``illustrations-200.png`` (each figure 200 px wide: light, dark, and mirrored
+as for the right side), ``illustrations-800.png`` (each figure 800 px wide, light and dark)
+and ``illustrations-cat-cow-frames.png`` (cat-cow's nine frames in order, 200 px, light and
+dark: the body the player moves with the breath).
 """
 
 from __future__ import annotations
@@ -24,8 +26,14 @@ LABEL_HEIGHT = 26
 GAP = 12
 
 
+def frames() -> list[Path]:
+    return sorted(ILLUSTRATIONS.glob("cat-cow-[0-9][0-9].svg"))
+
+
 def pictures() -> list[Path]:
-    return sorted(ILLUSTRATIONS.glob("*.svg"))
+    """The figures: every picture but the in-between frames of a movement."""
+    moving = set(frames())
+    return [path for path in sorted(ILLUSTRATIONS.glob("*.svg")) if path not in moving]
 
 
 def draw_cell(painter: QPainter, svg: QSvgRenderer, cell: QRectF, *, background: QColor, mirrored: bool, label: str) -> None:
@@ -46,10 +54,12 @@ def draw_cell(painter: QPainter, svg: QSvgRenderer, cell: QRectF, *, background:
     )
 
 
-def sheet(width: int, variants: list[tuple[str, QColor, bool]], columns: int) -> QImage:
-    files = pictures()
+def sheet(width: int, variants: list[tuple[str, QColor, bool]], columns: int, files: list[Path]) -> QImage:
+    return sheet_of(width, [(path, variant) for path in files for variant in variants], columns)
+
+
+def sheet_of(width: int, cells: list[tuple[Path, tuple[str, QColor, bool]]], columns: int) -> QImage:
     cell_w, cell_h = width, width * 3 // 4 + LABEL_HEIGHT
-    cells = [(path, variant) for path in files for variant in variants]
     rows = (len(cells) + columns - 1) // columns
     image = QImage(GAP + columns * (cell_w + GAP), GAP + rows * (cell_h + GAP), QImage.Format.Format_RGB32)
     image.fill(QColor("#808080"))
@@ -70,9 +80,12 @@ def sheet(width: int, variants: list[tuple[str, QColor, bool]], columns: int) ->
 def main() -> int:
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])  # noqa: F841
     small = [("light", LIGHT, False), ("dark", DARK, False), ("mirrored", LIGHT, True)]
-    sheet(200, small, columns=6).save(str(HERE / "illustrations-200.png"))
-    sheet(800, [("light", LIGHT, False), ("dark", DARK, False)], columns=2).save(str(HERE / "illustrations-800.png"))
-    print("wrote illustrations-200.png and illustrations-800.png")
+    sheet(200, small, columns=6, files=pictures()).save(str(HERE / "illustrations-200.png"))
+    both = [("light", LIGHT, False), ("dark", DARK, False)]
+    sheet(800, both, columns=2, files=pictures()).save(str(HERE / "illustrations-800.png"))
+    frame_cells = [(path, variant) for variant in both for path in frames()]
+    sheet_of(200, frame_cells, columns=len(frames())).save(str(HERE / "illustrations-cat-cow-frames.png"))
+    print("wrote illustrations-200.png, illustrations-800.png and illustrations-cat-cow-frames.png")
     return 0
 
 

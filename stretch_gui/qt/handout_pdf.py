@@ -365,8 +365,8 @@ def _bullets(c: _Canvas, x: float, y: float, w: float, lines: tuple[str, ...], f
     return used - 3 if lines else 0.0
 
 
-PICTURE_WIDTH = 160.0
-PICTURE_HEIGHT = 120.0
+PICTURE_WIDTH = 160.0  # points: 56 mm, so a figure reads at arm's length (at least 45 mm on A4)
+PICTURE_HEIGHT = 120.0  # the pictures' own 4:3, so the whole width is used
 
 
 def _step(c: _Canvas, x: float, y: float, w: float, step: HandoutStep) -> float:
@@ -396,7 +396,7 @@ def _step_pictures(c: _Canvas, x: float, y: float, step: HandoutStep) -> float:
     used = 0.0
     for caption, path in (("Breathe in", step.image), ("Breathe out", step.image_exhale)):
         used += c.text(x, y + used, PICTURE_WIDTH, caption, "small_bold", color=SOFT_INK) + 2
-        height = PICTURE_HEIGHT * 0.8
+        height = PICTURE_HEIGHT  # full size: a smaller box would shrink the 4:3 picture below 45 mm
         c.picture(path, x, y + used, PICTURE_WIDTH, height)
         c.frame(x, y + used, PICTURE_WIDTH, height, color=FRAME, width=0.5, radius=4)
         used += height + 6

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import configparser
+import importlib.util
 import re
 import shutil
 import subprocess
@@ -52,22 +53,55 @@ def test_pictures_share_one_view_box_and_carry_no_text(illustrations: Path) -> N
         assert not list(root.iter(f"{SVG}text")), f"{path.name} shows text"
 
 
-def without_spine(path: Path) -> tuple[str, str]:
-    """The picture's markup with its spine group cut out, and that group on its own."""
-    root = ET.parse(path).getroot()
-    for parent in root.iter():
-        for child in list(parent):
-            if child.get("id") == "spine":
-                parent.remove(child)
-                return ET.tostring(root, encoding="unicode"), ET.tostring(child, encoding="unicode")
-    raise AssertionError(f"{path.name} has no <g id='spine'>")
+def has_arrow(path: Path) -> bool:
+    return any(element.get("class") == "arrow" for element in ET.parse(path).getroot().iter())
 
 
-def test_cat_and_cow_differ_only_in_the_spine(illustrations: Path) -> None:
-    cow_rest, cow_spine = without_spine(illustrations / "cat-cow-cow.svg")
-    cat_rest, cat_spine = without_spine(illustrations / "cat-cow-cat.svg")
-    assert cow_rest == cat_rest, "arms, legs, mat or framing differ between the two frames"
-    assert cow_spine != cat_spine
+def test_cat_cow_moves_the_whole_body_frame_by_frame(illustrations: Path) -> None:
+    frames = [illustrations / f"cat-cow-{i:02d}.svg" for i in range(9)]
+    texts = [frame.read_text(encoding="utf-8") for frame in frames]
+    assert len(set(texts)) == len(texts), "every frame is a different pose"
+    # Posed by joint angles, not two pictures blended: limbs follow the spine, so the arms change too.
+    first, last = (ET.parse(frame).getroot() for frame in (frames[0], frames[-1]))
+    near_limbs = [
+        [g.find(f"{SVG}path").get("d") for g in root.iter(f"{SVG}g") if g.get("fill") == "#5f9cab"] for root in (first, last)
+    ]
+    assert near_limbs[0][-1] != near_limbs[1][-1], "the near arm is drawn last; its elbow and shoulder move too"
+    # The moving frames carry no arrows; the two end poses for the handout do.
+    assert not any(has_arrow(frame) for frame in frames)
+    assert has_arrow(illustrations / "cat-cow-cow.svg") and has_arrow(illustrations / "cat-cow-cat.svg")
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["seated-twist", "lying-twist", "knee-to-chest", "pelvic-tilt", "partial-crunch", "wall-sit", "ball-back-extension"],
+)
+def test_a_movement_has_an_arrow(illustrations: Path, name: str) -> None:
+    assert has_arrow(illustrations / f"{name}.svg")
+
+
+def test_generator_refuses_joints_bent_the_wrong_way(repo_root: Path) -> None:
+    spec = importlib.util.spec_from_file_location("stretch_draw", repo_root / "assets" / "illustrations" / "draw.py")
+    assert spec is not None and spec.loader is not None
+    draw = importlib.util.module_from_spec(spec)
+    sys.modules["stretch_draw"] = draw  # dataclasses look their module up while the file runs
+    try:
+        spec.loader.exec_module(draw)
+        with pytest.raises(ValueError, match="knee"):
+            draw.check_knee((0, 0), (-10, 50), (20, 100))  # a right-facing knee bent backwards
+        with pytest.raises(ValueError, match="elbow"):
+            draw.check_elbow((0, 0), (0, 40), (-30, 60))  # an elbow bent backwards
+        with pytest.raises(ValueError, match="hip"):
+            body = draw.Side((0.0, 0.0), torso_angle=-90)  # standing
+            draw.check_hip(body, (-40.0, 40.0))  # thigh thrown far behind
+        with pytest.raises(ValueError, match="back"):
+            draw.check_spine(draw.Side((0.0, 0.0), torso_angle=-90, arch=40))
+        # Every frame between cow and cat passes the same checks as the end poses.
+        for i in range(draw.CAT_COW_FRAMES):
+            draw.cat_cow(i / (draw.CAT_COW_FRAMES - 1))
+        draw.take_drawn_box()
+    finally:
+        del sys.modules["stretch_draw"]
 
 
 @pytest.mark.subprocess

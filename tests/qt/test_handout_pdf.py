@@ -249,3 +249,53 @@ def test_cli_output_in_a_missing_folder_exits_2(handout_cli, repo_root: Path) ->
     result = handout_cli(str(repo_root / "routines" / "desk-break.yaml"), "-o", "missing/out.pdf")
     assert result.returncode == 2
     assert result.stderr.startswith("stretch-gui: cannot write missing/out.pdf")
+
+
+# -- all thirteen built-in exercises, each with a picture big enough to read -----------
+
+ALL_THIRTEEN = """\
+format: 1
+title: All thirteen
+steps:
+  - exercise: childs-pose
+  - exercise: cat-cow
+  - exercise: hamstring-stretch
+  - exercise: tennis-ball-release
+  - exercise: seated-twist
+  - exercise: lying-twist
+  - exercise: knee-to-chest
+  - exercise: pelvic-tilt
+  - exercise: partial-crunch
+  - exercise: wall-sit
+  - exercise: foam-roller-release
+  - exercise: ball-back-stretch
+  - exercise: ball-back-extension
+"""
+
+
+def test_handout_of_all_thirteen_has_a_picture_each_at_least_45_mm_wide(
+    qapp: object, write_routine: WriteRoutine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from stretch_gui.qt import handout_pdf
+
+    routine = load_routine_file(write_routine(ALL_THIRTEEN))
+    drawn: list[tuple[str, float]] = []
+    original = handout_pdf._Canvas.picture
+
+    def picture(self: handout_pdf._Canvas, path: Path | None, x: float, y: float, w: float, h: float) -> None:
+        if not self.dry and path is not None:
+            assert handout_pdf.Picture(path).ok, path
+            natural = handout_pdf.Picture(path).natural_size()
+            drawn.append((path.name, min(w, h * natural.width() / natural.height())))  # the width it is drawn at
+        original(self, path, x, y, w, h)
+
+    monkeypatch.setattr(handout_pdf._Canvas, "picture", picture)
+    write_pdf(routine, tmp_path / "all.pdf", paper="a4")
+    names = {name for name, _ in drawn}
+    ids = [step.exercise.id for step in routine.steps]  # type: ignore[union-attr]
+    assert len(ids) == 13
+    for exercise_id in ids:
+        assert any(name.startswith(exercise_id) for name in names), exercise_id
+    assert {"cat-cow-cow.svg", "cat-cow-cat.svg"} <= names  # the moving one shows both end poses
+    for name, width_points in drawn:
+        assert width_points * 25.4 / 72 >= 45, f"{name} is only {width_points * 25.4 / 72:.0f} mm wide"

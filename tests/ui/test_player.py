@@ -185,7 +185,7 @@ def test_whole_builtin_routine_keyboard_only(make_window: MakeWindow, clock: Fak
         probes = [0.0, segment.duration / 2]
         if segment.kind is K.REPS:
             assert segment.breathing is not None
-            # the third breath, mostly in (2 breaths + 3 s) and mostly out (2 breaths + 8 s): the picture blends
+            # the third breath, mostly in (2 breaths + 3 s) and mostly out (2 breaths + 8 s): the body is on its way
             probes = [0.0, 2 * segment.breathing.cycle + 3.0, 2 * segment.breathing.cycle + 8.0]
         elapsed = 0.0
         for probe in probes:
@@ -224,7 +224,7 @@ def test_whole_builtin_routine_keyboard_only(make_window: MakeWindow, clock: Fak
         assert expected in headings
     assert {"Left side", "Right side", "Next: right side", ""} <= sides
     assert mirrored_sides == {Side.RIGHT} and Side.RIGHT not in plain_sides and Side.LEFT in plain_sides
-    assert rep_pictures == ["cat-cow-cow.svg", "cat-cow-cat.svg"]  # in-breath, out-breath
+    assert rep_pictures == ["cat-cow-02.svg", "cat-cow-07.svg"]  # near cow (breathed in), near cat (breathed out)
     assert changes == list(range(1, len(plan.segments)))
 
     # The end: the completion screen, keyboard focus on "Do it again".

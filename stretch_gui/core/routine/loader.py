@@ -298,6 +298,7 @@ class _RoutineBuilder:
 
     def _custom_exercise(self, raw: dict[str, Any], path: tuple[Any, ...]) -> Exercise | None:
         images = {key: self._image(raw[key], path + (key,)) for key in ("image", "image_exhale") if key in raw}
+        frames = [self._image(frame, path + ("frames", index)) for index, frame in enumerate(raw.get("frames", ()))]
         title = raw["title"].strip()
         return Exercise(
             id=re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-") or "custom",
@@ -307,6 +308,7 @@ class _RoutineBuilder:
             cautions=tuple(raw.get("cautions", ())),
             image=images.get("image"),
             image_exhale=images.get("image_exhale"),
+            frames=tuple(frame for frame in frames if frame is not None),
             on_inhale=raw.get("on_inhale", "").strip(),
             on_exhale=raw.get("on_exhale", "").strip(),
         )
@@ -393,6 +395,7 @@ def _exercise_library(memory: SchemaMemory | None) -> ExerciseLibrary:
             cautions=tuple(raw.get("cautions", ())),
             image=resources.illustration(raw["image"]),
             image_exhale=resources.illustration(raw["image_exhale"]) if "image_exhale" in raw else None,
+            frames=tuple(resources.illustration(frame) for frame in raw.get("frames", ())),
             on_inhale=raw.get("on_inhale", "").strip(),
             on_exhale=raw.get("on_exhale", "").strip(),
             builtin=True,

@@ -61,6 +61,9 @@ class Exercise:
     # already resolved and checked against the routine's folder.
     image: Path | None = None
     image_exhale: Path | None = None
+    # A moving exercise's positions in order, breathed in first and breathed out last:
+    # the player shows the one nearest the breath instead of blending two pictures.
+    frames: tuple[Path, ...] = ()
     on_inhale: str = ""
     on_exhale: str = ""
     builtin: bool = False

@@ -1,9 +1,9 @@
-"""How far a two-picture movement (cat-cow) has got, read from the breath.
+"""How far a moving exercise (cat-cow) has got, read from the breath.
 
-An exercise with ``image`` and ``image_exhale`` moves between the two with the
-breath: fully in shows ``image``, fully out shows ``image_exhale``. The weight
-follows the pacer's fill, so picture and circle move together and ease the same
-way at the turns.
+An exercise with ``frames`` shows the frame nearest the breath: fully in shows the
+first, fully out the last. One with only ``image`` and ``image_exhale`` blends the
+two instead. The weight follows the pacer's fill, so picture and circle move
+together and ease the same way at the turns.
 """
 
 from __future__ import annotations
@@ -30,3 +30,16 @@ def inhale_weight(breath: BreathState) -> float:
 def nearest_frame(weight: float) -> float:
     """The whole picture closest to ``weight``: for reduced motion, which never blends."""
     return 1.0 if weight >= 0.5 else 0.0
+
+
+def frame_for(weight: float, count: int, *, reduced: bool = False) -> int:
+    """Which of ``count`` frames (breathed in first, breathed out last) shows at this in-breath weight.
+
+    Reduced motion shows only the two end poses, switching at the middle of the breath.
+    """
+    if count < 1:
+        raise ValueError("no frames")
+    if reduced:
+        weight = nearest_frame(weight)
+    weight = min(max(weight, 0.0), 1.0)
+    return round((1.0 - weight) * (count - 1))

@@ -19,7 +19,7 @@ from stretch_gui.qt.pictures import Picture
 from stretch_gui.ui import theme
 
 BLEND_STEPS = 64  # a blend that moves less than 1/64 is not repainted
-PICTURES_KEPT = 6  # loaded pictures kept for going back and forth between steps
+PICTURES_KEPT = 16  # loaded pictures kept: all of a moving exercise's frames, and a step or two either side
 MARGIN = 8
 
 

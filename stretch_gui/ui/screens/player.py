@@ -24,7 +24,7 @@ from stretch_gui.core.resources import illustration
 from stretch_gui.core.routine.model import ExerciseStep
 from stretch_gui.core.routine.plan import Plan, Segment, SegmentKind
 from stretch_gui.core.session import guidance
-from stretch_gui.core.session.blend import inhale_weight
+from stretch_gui.core.session.blend import frame_for, inhale_weight
 from stretch_gui.core.session.breathing import BreathState
 from stretch_gui.core.session.clock import Clock
 from stretch_gui.core.session.guidance import Line, LineKind, SegmentWords
@@ -426,7 +426,11 @@ class PlayerScreen(QWidget):
         self._guide_on = pacer_on
         # 25 frames a second only for something that moves: the pacer, or a picture that blends with the breath.
         step = segment.step
-        blends = segment.kind is SegmentKind.REPS and isinstance(step, ExerciseStep) and bool(step.exercise.image_exhale)
+        blends = (
+            segment.kind is SegmentKind.REPS
+            and isinstance(step, ExerciseStep)
+            and bool(step.exercise.image_exhale or step.exercise.frames)
+        )
         self.driver.set_animating(not self.settings.reduced_motion and (pacer_on or blends))
         self.breath_phase.setVisible(segment.breathing is not None)
         self._type_key = None
@@ -465,7 +469,15 @@ class PlayerScreen(QWidget):
             self.illustration.show_picture(BREATHING_PICTURE, mirrored=False, description=self._words.picture)
             return
         exercise = step.exercise
-        # Moving exercises follow the breath: the in-breath picture blends into the out-breath one.
+        if exercise.frames and step.reps is not None:
+            # The body itself moves: the frame nearest the breath, never a blend of two pictures.
+            # Reps start and end breathed out, so the still parts around them show the last frame.
+            breathing = segment.kind is SegmentKind.REPS and breath is not None
+            weight = inhale_weight(breath) if breathing and breath is not None else 0.0
+            frame = exercise.frames[frame_for(weight, len(exercise.frames), reduced=self.settings.reduced_motion)]
+            self.illustration.show_picture(frame, mirrored=guidance.mirrored(segment), description=self._words.picture)
+            return
+        # Two pictures only (a physio's file): the in-breath picture blends into the out-breath one.
         # Reps start and end breathed out, so the still parts around them show that picture.
         moving = exercise.image_exhale is not None and step.reps is not None
         weight = 1.0
