@@ -13,7 +13,6 @@ from typing import Any
 
 from stretch_gui.core import resources
 from stretch_gui.core.routine.durations import format_duration, parse_duration
-from stretch_gui.core.routine.problems import Problem, RoutineError
 from stretch_gui.core.routine.model import (
     DEFAULT_BREATHING,
     SIDES_BY_NAME,
@@ -25,9 +24,10 @@ from stretch_gui.core.routine.model import (
     Routine,
     Step,
 )
+from stretch_gui.core.routine.problems import Problem, RoutineError
+from stretch_gui.core.routine.reader import MAX_BYTES, Document, read_yaml
 from stretch_gui.core.routine.schema_memory import SchemaMemory
 from stretch_gui.core.routine.validation import validate
-from stretch_gui.core.routine.reader import MAX_BYTES, Document, read_yaml
 
 FORMAT_VERSION = 1
 MAX_ROUTINE_SECONDS = 4 * 3600
@@ -165,7 +165,7 @@ class _RoutineBuilder:
             author=data.get("author", "").strip(),
             patient=data.get("patient", "").strip(),
             prescribed=prescribed,
-            revision=str(data.get("revision", "")),
+            revision=self._as_written(("revision",), data.get("revision", "")),
             frequency=Frequency(**freq) if freq else None,
             cautions=tuple(data.get("cautions", ())),
             breathing=breathing,
@@ -179,6 +179,10 @@ class _RoutineBuilder:
         return replace(routine, warnings=tuple(p for p in self.report.problems if p.warning))
 
     # -- pieces -------------------------------------------------------------
+
+    def _as_written(self, path: tuple[Any, ...], value: Any) -> str:
+        """A value as the physio typed it: revision 1.10 stays "1.10", not the number 1.1."""
+        return self.report.document.positions.written.get(path, str(value))
 
     def _seconds(self, raw: dict[str, Any], key: str, path: tuple[Any, ...], default: int | None) -> int | None:
         if key not in raw:

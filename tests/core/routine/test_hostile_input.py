@@ -253,20 +253,20 @@ def test_missing_file_and_folder(tmp_path: Path) -> None:
 
 def test_second_document_is_refused() -> None:
     text = "format: 1\ntitle: T\nsteps: [{breathe: 30}]\n---\nformat: 1\n"
-    assert_problem(the_problem(text), 4, 1, "one YAML document")
+    assert_problem(the_problem(text), 4, 1, "remove the second '---'")
 
 
 @pytest.mark.parametrize(
-    ("text", "line", "col"),
+    ("text", "line", "col", "words"),
     [
-        ("format: 1\ntitle: [\n", 3, 1),
-        ("format: 1\n title: T\n", 2, 7),
-        ("format: 1\ntitle: T\nsteps:\n\t- breathe: 30\n", 4, 1),
-        ('format: 1\ntitle: "unclosed\n', 3, 1),
+        ("format: 1\ntitle: [\n", 2, 8, "'[' opened here is not closed with ']'"),
+        ("format: 1\n title: T\n", 2, 2, "'title' is indented further than 'format' above it: remove 1 space"),
+        ("format: 1\ntitle: T\nsteps:\n\t- breathe: 30\n", 4, 1, "tabs can't indent"),
+        ('format: 1\ntitle: "unclosed\n', 2, 8, 'the quote " opened here is never closed'),
     ],
 )
-def test_yaml_syntax_errors_are_positioned(text: str, line: int, col: int) -> None:
-    assert_problem(the_problem(text), line, col, "YAML syntax")
+def test_syntax_slips_are_positioned_in_plain_words(text: str, line: int, col: int, words: str) -> None:
+    assert_problem(the_problem(text), line, col, words)
 
 
 # -- duplicate keys -----------------------------------------------------------------
@@ -366,7 +366,7 @@ def test_yaml_11_words_stay_text_where_text_is_wanted(word: str) -> None:
         ("90 sec", ("not a duration",)),
         ("-1m", ("not a duration",)),
         ("true", ("not a duration",)),
-        ("", ("not a duration",)),
+        ("", ("no time is written", "like 45")),
         ("[30]", ("not a duration",)),
         ("9" * 5000, ("too long",)),
     ],
@@ -852,3 +852,38 @@ def test_blank_text_and_impossible_seconds_are_refused(content: str, line: int, 
     assert (problem.line, problem.col) == (line, col)
     for word in words:
         assert word in problem.message
+
+
+# -- values that PyYAML's scanner read wrongly: now as YAML 1.2 reads them ------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "data"),
+    [
+        ("- ! 12\n", ["12"]),  # the non-specific tag means "text"
+        ("- ! true\n", ["true"]),
+        ("[?x]\n", ["?x"]),
+        ("{ ?foo: bar }\n", {"?foo": "bar"}),
+        ("[Dizzy? Sit down.]\n", ["Dizzy? Sit down."]),
+        ("[? a : b]\n", [{"a": "b"}]),  # an explicit key still is one
+        ("- |+\n   ", ["\n"]),  # a keep block scalar ending in a line of spaces, no line break
+        ("a: |\n  foo", {"a": "foo"}),  # clip, no final line break
+        ("a: |+\n  foo\n  ", {"a": "foo\n\n"}),
+        ("a: 30s\t# per side\n", {"a": "30s"}),
+        ("a:\t30s\n", {"a": "30s"}),
+        ("a: b\n\t\nc: d\n", {"a": "b", "c": "d"}),
+        ("a: one\ttwo\n", {"a": "one\ttwo"}),
+        ("a: [x,\tz]\n", {"a": ["x", "z"]}),
+        ("a: | \t# note\n  x\n", {"a": "x\n"}),
+    ],
+)
+def test_reader_values_agree_with_yaml_1_2(text: str, data: object) -> None:
+    from stretch_gui.core.routine.reader import read_yaml
+
+    assert read_yaml(text, "t.yaml").data == data
+
+
+@pytest.mark.parametrize("text", ["a:\n\tb: c\n", "-\tb: c\n", "a:\n  \tb: c\n", "a:\n  - x\n\t- y\n"])
+def test_tabs_that_would_indent_are_refused_in_plain_words(text: str) -> None:
+    problem = the_problem(text)
+    assert "tabs can't indent" in problem.message and problem.line is not None
