@@ -249,3 +249,11 @@ def test_cli_output_in_a_missing_folder_exits_2(handout_cli, repo_root: Path) ->
     result = handout_cli(str(repo_root / "routines" / "desk-break.yaml"), "-o", "missing/out.pdf")
     assert result.returncode == 2
     assert result.stderr.startswith("stretch-gui: cannot write missing/out.pdf")
+
+
+def test_cli_prints_the_warning_for_a_picture_it_cannot_print(handout_cli, write_routine: WriteRoutine, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    write_routine("format: 1\ntitle: Pic\nsteps:\n  - exercise: {title: K, instructions: D, image: knee.png}\n    hold: 5\n", name="pic.yaml")
+    (tmp_path / "knee.png").write_bytes(b"")
+    result = handout_cli("pic.yaml", "-o", "pic.pdf")
+    assert result.returncode == 0
+    assert result.stderr.splitlines() == ["pic.yaml:4:50: warning: knee.png is empty; save the picture again; a placeholder will show instead"]

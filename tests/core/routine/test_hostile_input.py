@@ -20,6 +20,7 @@ from stretch_gui.core.routine.loader import load_routine_file, load_routine_text
 from stretch_gui.core.routine.model import BreatheStep, ExerciseStep
 from stretch_gui.core.routine.plan import SegmentKind, build_plan
 from stretch_gui.core.routine.problems import Problem, RoutineError
+from tests.support.routines import PNG_1X1
 
 SOURCE = "hostile.yaml"
 HEAD = "format: 1\ntitle: Test\nsteps:\n"  # lines 1-3; the first step is on line 4
@@ -573,7 +574,7 @@ def test_symlink_loop_and_overlong_name_are_refused(tmp_path: Path, write_routin
 def test_good_relative_image_resolves_inside_the_folder(tmp_path: Path, write_routine) -> None:
     folder = tmp_path / "routine"
     (folder / "pics").mkdir(parents=True)
-    (folder / "pics" / "knee.png").write_bytes(b"\x89PNG")
+    (folder / "pics" / "knee.png").write_bytes(PNG_1X1)
     for image in ("pics/knee.png", "./pics/knee.png"):
         routine = load_routine_file(write_routine(image_routine(image), "routine/r.yaml"))
         picture = routine.steps[0].exercise.image  # type: ignore[union-attr]
