@@ -742,7 +742,10 @@ steps:
   - breathe: 1m
 """
 
-PUNCTUATION = list(":-[]{}&*!|>'\"%@#,?~\t\n ") + ["\r", "\\", "\x00", "\u2028", "\ufeff", "---", "...", "<<", "0x", ".inf", "- ", ": "]
+PUNCTUATION = list(":-[]{}&*!|>'\"%@#,?~\t\n ") + ["\r", "\\", "\x00", "\u2028", "\ufeff", "---", "...", "<<", "0x", ".inf", "- ", ": ",
+    # The slips of issue 12: Word's spaces and quotes, tabs as spacing, '?' in lists, the non-specific tag.
+    "\u00a0", "\u202f", "\u200b", "\u2018", "\u2019", "\u201c", "\u201d", "\t#", ":\t", "? ", "?", "! ", "|+", ">-", "-x",
+]
 PIECES = st.one_of(st.sampled_from(PUNCTUATION), st.characters(codec="utf-8"), st.sampled_from("0123456789abcdefghijklmnopqrstuvwxyz"))
 
 
@@ -789,6 +792,11 @@ def mutated_routine(draw: st.DrawFn) -> str:
     return text
 
 
+# The parser's vocabulary, which no message may pass on (issue 12).
+PARSER_WORDS = ("<block", "<stream", "could not find expected", "cannot start any token", "YAML syntax",
+                "mapping values", "while scanning", "while parsing", "scalar")
+
+
 def load_only_routine_errors(content: str | bytes) -> None:
     try:
         routine = load_routine_text(content, source="fuzz.yaml")
@@ -798,6 +806,8 @@ def load_only_routine_errors(content: str | bytes) -> None:
             text = str(problem)
             assert text.startswith("fuzz.yaml"), text
             assert len(text.splitlines()) == 1 and "\n" not in text and "\r" not in text, repr(text)
+            for jargon in PARSER_WORDS:
+                assert jargon not in problem.message, f"parser word {jargon!r} reached the physio: {text}"
         return
     # It loaded: then it must make sense.
     total = build_plan(routine).total
@@ -888,3 +898,18 @@ def test_reader_values_agree_with_yaml_1_2(text: str, data: object) -> None:
 def test_tabs_that_would_indent_are_refused_in_plain_words(text: str) -> None:
     problem = the_problem(text)
     assert "tabs can't indent" in problem.message and problem.line is not None
+
+
+@FUZZ
+@given(st.binary(max_size=200), st.sampled_from(["a.png", "a.jpg", "a.svg"]))
+def test_any_picture_bytes_give_a_reason_or_none_never_an_exception(raw: bytes, name: str) -> None:
+    import tempfile
+
+    from stretch_gui.core.routine.picturecheck import picture_problem
+
+    for head in (b"", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", b"\xff\xd8", b"GIF89a", b"<svg>"):
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / name
+            path.write_bytes(head + raw)
+            problem = picture_problem(path)
+            assert problem is None or (problem.startswith(name) and "\n" not in problem)
