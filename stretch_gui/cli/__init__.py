@@ -123,6 +123,8 @@ def _handout(file: Path, output: Path, paper: str) -> int:
     except RoutineError as exc:
         print(exc, file=sys.stderr)
         return 1
+    for warning in routine.warnings:  # a picture the handout cannot print says why, as validate does
+        print(warning, file=sys.stderr)
     from stretch_gui.qt.handout_pdf import (
         HandoutWriteError,
         ensure_gui_application,

@@ -24,11 +24,10 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QImage, QImageReader, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
+from stretch_gui.core.routine.picturecheck import MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE, picture_problem
 from stretch_gui.core.routine.svgsafe import MAX_SVG_BYTES, UnsafeSvg, sanitise_svg
 
-MAX_IMAGE_PIXELS = 4096 * 4096  # checked from the file's header, before any pixel is decoded
-MAX_IMAGE_SIDE = 2048  # larger pictures are kept scaled down: no screen shows them bigger
-MAX_IMAGE_BYTES = 32_000_000
+__all__ = ["MAX_IMAGE_PIXELS", "MAX_IMAGE_SIDE", "Picture"]  # the limits are core's: validate checks the same ones
 # Backstop under MAX_IMAGE_PIXELS (pictures embedded in an SVG are decoded by QtSvg):
 # QImageReader refuses to allocate more than this many megabytes for one image.
 QImageReader.setAllocationLimit(128)
@@ -102,8 +101,9 @@ class Picture:
             self.problem = "the SVG file could not be read"
 
     def _load_raster(self) -> None:
-        if self.path.stat().st_size > MAX_IMAGE_BYTES:
-            self.problem = "the file is too large"
+        reason = picture_problem(self.path)  # the header check validate makes, in the same words
+        if reason:
+            self.problem = reason
             return
         with _qt_messages_kept(self.complaints):
             reader = QImageReader(str(self.path))
@@ -122,6 +122,14 @@ class Picture:
             self.problem = "the picture is damaged"
             return
         self.image = image
+
+    @property
+    def placeholder_text(self) -> str:
+        """What a placeholder says in place of this picture: that it is missing, and why."""
+        reason = self.problem or "it could not be drawn"
+        if reason.startswith(self.path.name):
+            return f"Picture not available\n{reason}"
+        return f"Picture not available\n{self.path.name}: {reason}"
 
     @property
     def ok(self) -> bool:

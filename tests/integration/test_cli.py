@@ -178,3 +178,19 @@ def test_schema_prints_the_json_schema(cli, repo_root: Path) -> None:
     shipped = json.loads((repo_root / "stretch_gui" / "core" / "routine" / "routine.schema.json").read_text(encoding="utf-8"))
     assert printed == shipped
     assert printed["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+
+
+def test_validate_warns_about_a_picture_the_app_would_not_show(cli, tmp_path: Path) -> None:
+    (tmp_path / "pic.yaml").write_text(
+        "format: 1\ntitle: Pic\nsteps:\n  - exercise: {title: K, instructions: D, image: knee.png}\n    hold: 5\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "knee.png").write_bytes(b"not a picture at all")
+    result = cli("validate", "pic.yaml")
+    assert result.returncode == 0
+    warning, ok = result.stdout.splitlines()
+    assert warning == (
+        "pic.yaml:4:50: warning: knee.png is not a PNG or JPEG picture (or it is damaged); save it again as PNG or JPEG; "
+        "a placeholder will show instead"
+    )
+    assert ok.startswith("pic.yaml: ok: Pic")

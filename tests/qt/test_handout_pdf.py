@@ -299,3 +299,11 @@ def test_handout_of_all_thirteen_has_a_picture_each_at_least_45_mm_wide(
     assert {"cat-cow-cow.svg", "cat-cow-cat.svg"} <= names  # the moving one shows both end poses
     for name, width_points in drawn:
         assert width_points * 25.4 / 72 >= 45, f"{name} is only {width_points * 25.4 / 72:.0f} mm wide"
+
+
+def test_cli_prints_the_warning_for_a_picture_it_cannot_print(handout_cli, write_routine: WriteRoutine, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    write_routine("format: 1\ntitle: Pic\nsteps:\n  - exercise: {title: K, instructions: D, image: knee.png}\n    hold: 5\n", name="pic.yaml")
+    (tmp_path / "knee.png").write_bytes(b"")
+    result = handout_cli("pic.yaml", "-o", "pic.pdf")
+    assert result.returncode == 0
+    assert result.stderr.splitlines() == ["pic.yaml:4:50: warning: knee.png is empty; save the picture again; a placeholder will show instead"]

@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import base64
+
+PNG_1X1 = base64.b64decode(  # a real 1 x 1 PNG: a picture the app can show
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="
+)
+
 FULL = """
 format: 1
 title: Everything once

@@ -26,9 +26,11 @@ from stretch_gui.core.routine.model import (
     Routine,
     Step,
 )
+from stretch_gui.core.routine.picturecheck import picture_problem
+from stretch_gui.core.routine.problems import Problem, RoutineError
+from stretch_gui.core.routine.reader import MAX_BYTES, Document, read_yaml
 from stretch_gui.core.routine.schema_memory import SchemaMemory
 from stretch_gui.core.routine.validation import validate
-from stretch_gui.core.routine.reader import MAX_BYTES, Document, read_yaml
 
 FORMAT_VERSION = 1
 MAX_ROUTINE_SECONDS = 4 * 3600
@@ -144,6 +146,7 @@ class _RoutineBuilder:
             raise RoutineError(self.report.problems)
         self.report.problems.extend(validate(self.report.document, self.source, memory=self.memory))
         if self.report.failed:
+            self._check_exercise_ids(data.get("steps"))  # reported with the rest, not after they are fixed
             raise RoutineError(self.report.problems)
 
         breathing = self._breathing(data.get("breathing"), ("breathing",)) or DEFAULT_BREATHING
@@ -166,7 +169,7 @@ class _RoutineBuilder:
             author=data.get("author", "").strip(),
             patient=data.get("patient", "").strip(),
             prescribed=prescribed,
-            revision=str(data.get("revision", "")),
+            revision=self._as_written(("revision",), data.get("revision", "")),
             frequency=Frequency(**freq) if freq else None,
             cautions=tuple(data.get("cautions", ())),
             breathing=breathing,
@@ -180,6 +183,27 @@ class _RoutineBuilder:
         return replace(routine, warnings=tuple(p for p in self.report.problems if p.warning))
 
     # -- pieces -------------------------------------------------------------
+
+    def _check_exercise_ids(self, steps: Any) -> None:
+        if not isinstance(steps, list):
+            return
+        for i, raw in enumerate(steps):
+            ref = raw.get("exercise") if isinstance(raw, dict) else None
+            if isinstance(ref, str) and re.fullmatch(r"[a-z0-9][a-z0-9-]*", ref):
+                self._known_exercise(ref, ("steps", i, "exercise"))
+
+    def _known_exercise(self, ref: str, path: tuple[Any, ...]) -> bool:
+        library = exercise_library(self.memory)
+        if ref in library.exercises:
+            return True
+        close = difflib.get_close_matches(ref, list(library.exercises), n=1)
+        hint = f"did you mean '{close[0]}'? " if close else ""
+        self.report.error(path, f"unknown exercise '{ref}'; {hint}built-in exercises: {', '.join(library.exercises)}")
+        return False
+
+    def _as_written(self, path: tuple[Any, ...], value: Any) -> str:
+        """A value as the physio typed it: revision 1.10 stays "1.10", not the number 1.1."""
+        return self.report.document.positions.written.get(path, str(value))
 
     def _seconds(self, raw: dict[str, Any], key: str, path: tuple[Any, ...], default: int | None) -> int | None:
         if key not in raw:
@@ -249,10 +273,7 @@ class _RoutineBuilder:
         ref = raw["exercise"]
         if isinstance(ref, str):
             library = exercise_library(self.memory)
-            if ref not in library.exercises:
-                close = difflib.get_close_matches(ref, list(library.exercises), n=1)
-                hint = f"did you mean '{close[0]}'? " if close else ""
-                self.report.error(path + ("exercise",), f"unknown exercise '{ref}'; {hint}built-in exercises: {', '.join(library.exercises)}")
+            if not self._known_exercise(ref, path + ("exercise",)):
                 return None
             exercise = library.exercises[ref]
             defaults = library.defaults[ref]
@@ -333,8 +354,12 @@ class _RoutineBuilder:
         if not inside:
             self.report.error(path, f"image '{raw}' points outside the routine's folder (through a link); copy the picture into the folder")
             return None
-        if not found:
+        if not found and not full.exists():
             self.report.error(path, f"image '{raw}' was not found next to the routine; a placeholder will show instead", warning=True)
+            return full
+        unusable = picture_problem(full)  # opened as the app will open it
+        if unusable:
+            self.report.error(path, f"{unusable}; a placeholder will show instead", warning=True)
         return full
 
 

@@ -24,9 +24,10 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.parser import Parser
 from yaml.reader import Reader
 from yaml.resolver import BaseResolver
-from yaml.scanner import Scanner
 
 from stretch_gui.core.routine.problems import Problem, RoutineError
+from stretch_gui.core.routine.scanner import MendedScanner, TabIndentError
+from stretch_gui.core.routine.slips import TAB_MESSAGE, explain
 
 MAX_BYTES = 1_000_000
 MAX_DEPTH = 32
@@ -40,6 +41,8 @@ class Positions:
 
     values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    # Plain values read as numbers, true/false or nothing, as they were typed ("1.10", "1e2").
+    written: dict[Path_, str] = field(default_factory=dict)
 
     def of_value(self, path: Path_) -> tuple[int, int] | None:
         # A path into a value that was never written (a missing key) points at
@@ -102,13 +105,23 @@ class _StrictComposer(Composer):
                 self._depth -= 1
         return super().compose_node(parent, index)
 
+    def compose_scalar_node(self, anchor: Any) -> ScalarNode:
+        event = cast(Any, self).peek_event()
+        node: ScalarNode = super().compose_scalar_node(anchor)
+        if event.tag == "!":
+            node.tag = _TEXT  # "! 12": the non-specific tag makes a plain value text
+        return node
 
-class _StrictLoader(Reader, Scanner, Parser, _StrictComposer, BaseResolver):
+
+_TEXT = "!"
+
+
+class _StrictLoader(Reader, MendedScanner, Parser, _StrictComposer, BaseResolver):
     # BaseResolver has no implicit resolvers: every plain scalar arrives as a
     # string and _scalar() applies the YAML 1.2 core rules itself.
     def __init__(self, stream: str) -> None:
         Reader.__init__(self, stream)
-        Scanner.__init__(self)
+        MendedScanner.__init__(self)
         Parser.__init__(self)
         _StrictComposer.__init__(self)
         BaseResolver.__init__(self)
@@ -120,7 +133,7 @@ _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
 
 def _scalar(node: ScalarNode) -> Any:
     text = node.value
-    if node.style is not None:  # quoted or block scalar: always text
+    if node.style is not None or node.tag == _TEXT:  # quoted, block or "! value": always text
         return text
     if text in ("", "~", "null", "Null", "NULL"):
         return None
@@ -153,7 +166,10 @@ def _mark(node: Node) -> tuple[int, int]:
 def _build(node: Node, path: Path_, positions: Positions) -> Any:
     positions.values[path] = _mark(node)
     if isinstance(node, ScalarNode):
-        return _scalar(node)
+        value = _scalar(node)
+        if not isinstance(value, str):
+            positions.written[path] = node.value
+        return value
     if isinstance(node, SequenceNode):
         return [_build(item, path + (i,), positions) for i, item in enumerate(node.value)]
     assert isinstance(node, MappingNode)
@@ -201,6 +217,7 @@ def read_yaml(content: str | bytes, source: str) -> Document:
         if len(content.encode("utf-8", "surrogatepass")) > MAX_BYTES:
             raise RoutineError([Problem(source, f"file is too large (the limit is {MAX_BYTES:,} bytes)")])
         text = content
+    text = _end_last_line(text)
     if not any(line.strip() and not line.lstrip().startswith("#") for line in text.splitlines()):
         raise RoutineError([Problem(source, "the file is empty")])
     loader = None
@@ -213,25 +230,51 @@ def read_yaml(content: str | bytes, source: str) -> Document:
         data = _build(node, (), positions)
     except _Refused as exc:
         raise RoutineError([_problem_at(source, exc.message, exc.mark)]) from None
+    except TabIndentError as exc:
+        raise RoutineError([_problem_at(source, TAB_MESSAGE, exc.mark)]) from None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
         if exc.context == "expected a single document in the stream":
-            message = "a routine file holds one YAML document; remove the second '---'"
-        else:
-            message = "YAML syntax: " + (exc.problem or exc.context or "this is not valid YAML")
-        raise RoutineError([_problem_at(source, message, mark)]) from None
+            message = "a routine file holds one set of 'key: value' lines; remove the second '---' and what follows"
+            raise RoutineError([_problem_at(source, message, exc.problem_mark or exc.context_mark)]) from None
+        slip = explain(exc.problem, exc.context, _at(exc.problem_mark), _at(exc.context_mark), text, known_keys())
+        raise RoutineError([Problem(source, slip.message, slip.line, slip.col)]) from None
     except yaml.reader.ReaderError as exc:
         line = text.count("\n", 0, exc.position) + 1
         col = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
         raise RoutineError(
             [Problem(source, f"this file contains a control character (#x{exc.character:04x}) that text files do not", line, col)]
         ) from None
-    except yaml.YAMLError as exc:
-        raise RoutineError([Problem(source, f"YAML syntax: {exc}")]) from None
+    except yaml.YAMLError:
+        raise RoutineError([Problem(source, "this file cannot be read as a routine; check its indentation, colons and quotes")]) from None
     finally:
         if loader is not None:
             loader.dispose()
     return Document(data, positions, text)
+
+
+def _end_last_line(text: str) -> str:
+    """A last line of only spaces ends the file as a line break would.
+
+    PyYAML reads "- |+<newline><spaces>" at the very end of a file as "" where YAML
+    1.2 reads a line break; the two agree once the last line is ended.
+    """
+    last = text[text.rfind("\n") + 1 :]
+    return text + "\n" if last and not last.strip(" \t") else text
+
+
+def _at(mark: yaml.Mark | None) -> tuple[int, int] | None:
+    return (mark.line, mark.column) if mark is not None else None
+
+
+def known_keys() -> frozenset[str]:
+    """Every key the routine format has, for telling a missing colon from stray text."""
+    from stretch_gui.core.routine.validation import routine_schema
+
+    schema = routine_schema()
+    keys = set(schema["properties"])
+    for definition in schema["$defs"].values():
+        keys.update(definition.get("properties", {}))
+    return frozenset(keys - {"$schema"})
 
 
 def _problem_at(source: str, message: str, mark: yaml.Mark | None) -> Problem:

@@ -25,7 +25,9 @@ from io import StringIO
 from pathlib import Path, PurePosixPath
 
 MAX_SVG_BYTES = 4_000_000  # an illustration with an embedded photo stays well under this
-MAX_DEPTH = 64
+# QtSvg draws nothing below 32 nested elements (counting <svg> itself) and says so only
+# as a log message, leaving a blank area: refused here so a placeholder shows instead.
+MAX_DEPTH = 32
 LOCAL_PICTURE_SUFFIXES = (".png", ".jpg", ".jpeg")
 _EMBEDDED_PICTURE = re.compile(r"^data:image/(png|jpe?g)[;,]", re.IGNORECASE)
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from collections.abc import Mapping
 from functools import cache
 from typing import TYPE_CHECKING, Any, cast
@@ -19,6 +20,7 @@ from stretch_gui.core.routine.durations import DURATION_HINT, DURATION_PATTERN, 
 from stretch_gui.core.routine.problems import Problem
 from stretch_gui.core.routine.reader import Document
 from stretch_gui.core.routine.schema_memory import SchemaMemory
+from stretch_gui.core.routine.slips import first_invisible, invisible_space_message
 
 if TYPE_CHECKING:
     import jsonschema
@@ -90,19 +92,57 @@ def _field_name(path: tuple[Any, ...]) -> str:
     return "this entry"
 
 
-def _describe(value: Any) -> str:
+def _describe(value: Any, written: str | None = None) -> str:
+    """A value as the physio typed it: ``1.10`` stays 1.10, ``1e2`` stays 1e2, an empty value is "nothing"."""
     if isinstance(value, (dict, list)):
         return "this"
-    text = repr(value) if isinstance(value, str) else json.dumps(value) if value is not None else "nothing"
+    if value is None:
+        return "nothing"
+    text = written if written is not None else repr(value) if isinstance(value, str) else json.dumps(value)
     return text if len(text) <= 40 else text[:37] + "..."
 
 
-def _duration_problem(value: Any) -> str:
-    try:
-        parse_duration(value)
-    except ValueError as exc:
-        return str(exc)
-    return f"{_describe(value)} is not a duration; {DURATION_HINT}"
+def _duration_problem(value: Any, written: str | None = None) -> str:
+    if value is None:
+        return f"no time is written; {DURATION_HINT}"
+    if isinstance(value, str):
+        try:
+            parse_duration(value)
+        except ValueError as exc:
+            return str(exc)
+    return f"{_describe(value, written)} is not a duration; {DURATION_HINT}"
+
+
+# Where each key of the format is written, for a key found in the wrong place.
+_HOMES = (
+    ("step", "{key} belongs on a step, under '- exercise: …'"),
+    ("routine", "{key} belongs at the top of the routine, not {here}"),
+    ("customExercise", "{key} belongs inside an exercise written out under 'exercise:'"),
+    ("breathing", "{key} belongs inside a breathing pattern, e.g. breathing: {{inhale: 5, exhale: 3}}"),
+)
+_HERE = {"step": "on a step", "customExercise": "inside the exercise", "breathing": "inside breathing", "routine": "here"}
+
+
+@cache
+def _properties_of() -> dict[str, frozenset[str]]:
+    schema = routine_schema()
+    kinds = {name: frozenset(schema["$defs"][name]["properties"]) for name in ("step", "customExercise", "breathing")}
+    kinds["routine"] = frozenset(schema["properties"])
+    return kinds
+
+
+def _misplaced(key: str, known: set[str]) -> str | None:
+    """Where ``key`` belongs when it is a key of the format written in the wrong place."""
+    kinds = _properties_of()
+    here = next((name for name, keys in kinds.items() if keys == known), None)
+    if here is None:
+        return None
+    for home, message in _HOMES:
+        if home != here and key in kinds[home]:
+            if here == "customExercise" and home == "step":
+                return f"{key} belongs on the step, not inside the exercise: line it up with 'exercise:'"
+            return message.format(key=key, here=_HERE[here])
+    return None
 
 
 def _wrong_kind(error: ValidationError) -> bool:
@@ -158,20 +198,16 @@ def _explain(error: ValidationError, document: Document, source: str) -> list[Pr
         line_col = positions.of_value(path)
         return [Problem(source, message, *(line_col or (None, None)))]
 
+    written = positions.written.get(path)
     kind = error.validator
     if kind == "additionalProperties":
-        known = sorted(_schema(error).get("properties", {}))
-        extras = [key for key in value if key not in known]
+        known_all = set(_schema(error).get("properties", {}))
+        known = sorted(known_all - {"$schema"})  # $schema is for editors; a physio never needs to type it
+        extras = [key for key in value if key not in known_all]
         problems = []
         for key in extras:
-            message = f"unknown key '{key}'"
-            close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
-            if close:
-                message += f"; did you mean '{close[0]}'?"
-            elif known:
-                message += f"; expected one of: {', '.join(known)}"
             line_col = positions.of_key(path + (key,))
-            problems.append(Problem(source, message, *(line_col or (None, None))))
+            problems.append(_key_problem(key, known, known_all, source, line_col))
         return problems
     if kind == "required":
         missing = error.message.split("'")[1] if "'" in error.message else "a key"
@@ -180,9 +216,15 @@ def _explain(error: ValidationError, document: Document, source: str) -> list[Pr
             return []  # a misspelt key: "unknown key 'titel'; did you mean 'title'?" says it all
         where = "the routine" if not path else f"'{name}'" if isinstance(path[-1], str) else "this entry"
         return at_value(f"{where} is missing '{missing}'")
+    if isinstance(value, str):
+        invisible = first_invisible(value)
+        line_col = positions.of_value(path)
+        if invisible is not None and line_col is not None and "\n" not in value[:invisible]:
+            message = invisible_space_message(value, invisible)
+            return [Problem(source, message, line_col[0], line_col[1] + invisible)]
     if kind == "pattern":
         if _schema(error).get("pattern") == DURATION_PATTERN:
-            return at_value(f"{name}: {_duration_problem(value)}")
+            return at_value(f"{name}: {_duration_problem(value, written)}")
         if _schema(error).get("pattern") == r"\S":
             # An empty string is already reported by minLength.
             return at_value(f"{name} must not be blank") if value else []
@@ -194,9 +236,15 @@ def _explain(error: ValidationError, document: Document, source: str) -> list[Pr
     if kind == "type":
         types = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
         if _schema(error).get("pattern") == DURATION_PATTERN:
-            return at_value(f"{name}: {_duration_problem(value)}")
+            return at_value(f"{name}: {_duration_problem(value, written)}")
+        if isinstance(value, dict) and "array" in types:
+            dashed = next((key for key in value if isinstance(key, str) and re.match(r"-[^\s-]", key)), None)
+            if dashed is not None:
+                line_col = positions.of_key(path + (dashed,))
+                message = f"'{dashed.split()[0]}' needs a space after the dash: write '- {dashed[1:]}: …'"
+                return [Problem(source, message, *(line_col or (None, None)))]
         words = " or ".join(_TYPE_WORDS.get(str(t), str(t)) for t in types)
-        return at_value(f"{name} should be {words}, not {_describe(value)}")
+        return at_value(f"{name} should be {words}, not {_describe(value, written)}")
     if kind == "enum":
         choices: Any = error.validator_value
         allowed = ", ".join(str(v) for v in choices if isinstance(v, str))
@@ -224,3 +272,22 @@ def _explain(error: ValidationError, document: Document, source: str) -> list[Pr
     if kind == "propertyNames":
         return at_value(f"{name}: ids are lower-case words joined by '-'")
     return at_value(f"{name}: {error.message}")
+
+
+def _key_problem(key: str, known: list[str], known_all: set[str], source: str, line_col: tuple[int, int] | None) -> Problem:
+    invisible = first_invisible(key)
+    if invisible is not None and line_col is not None:
+        message = invisible_space_message(key, invisible)
+        return Problem(source, message, line_col[0], line_col[1] + invisible)
+    if re.match(r"-[^\s-]", key):
+        return Problem(source, f"'{key}' needs a space after the dash: write '- {key[1:]}: …'", *(line_col or (None, None)))
+    misplaced = _misplaced(key, known_all)
+    if misplaced:
+        return Problem(source, misplaced, *(line_col or (None, None)))
+    message = f"unknown key '{key}'"
+    close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+    if close:
+        message += f"; did you mean '{close[0]}'?"
+    elif known:
+        message += f"; expected one of: {', '.join(known)}"
+    return Problem(source, message, *(line_col or (None, None)))

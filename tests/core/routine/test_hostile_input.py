@@ -20,6 +20,7 @@ from stretch_gui.core.routine.loader import load_routine_file, load_routine_text
 from stretch_gui.core.routine.model import BreatheStep, ExerciseStep
 from stretch_gui.core.routine.plan import SegmentKind, build_plan
 from stretch_gui.core.routine.problems import Problem, RoutineError
+from tests.support.routines import PNG_1X1
 
 SOURCE = "hostile.yaml"
 HEAD = "format: 1\ntitle: Test\nsteps:\n"  # lines 1-3; the first step is on line 4
@@ -253,20 +254,20 @@ def test_missing_file_and_folder(tmp_path: Path) -> None:
 
 def test_second_document_is_refused() -> None:
     text = "format: 1\ntitle: T\nsteps: [{breathe: 30}]\n---\nformat: 1\n"
-    assert_problem(the_problem(text), 4, 1, "one YAML document")
+    assert_problem(the_problem(text), 4, 1, "remove the second '---'")
 
 
 @pytest.mark.parametrize(
-    ("text", "line", "col"),
+    ("text", "line", "col", "words"),
     [
-        ("format: 1\ntitle: [\n", 3, 1),
-        ("format: 1\n title: T\n", 2, 7),
-        ("format: 1\ntitle: T\nsteps:\n\t- breathe: 30\n", 4, 1),
-        ('format: 1\ntitle: "unclosed\n', 3, 1),
+        ("format: 1\ntitle: [\n", 2, 8, "'[' opened here is not closed with ']'"),
+        ("format: 1\n title: T\n", 2, 2, "'title' is indented further than 'format' above it: remove 1 space"),
+        ("format: 1\ntitle: T\nsteps:\n\t- breathe: 30\n", 4, 1, "tabs can't indent"),
+        ('format: 1\ntitle: "unclosed\n', 2, 8, 'the quote " opened here is never closed'),
     ],
 )
-def test_yaml_syntax_errors_are_positioned(text: str, line: int, col: int) -> None:
-    assert_problem(the_problem(text), line, col, "YAML syntax")
+def test_syntax_slips_are_positioned_in_plain_words(text: str, line: int, col: int, words: str) -> None:
+    assert_problem(the_problem(text), line, col, words)
 
 
 # -- duplicate keys -----------------------------------------------------------------
@@ -366,7 +367,7 @@ def test_yaml_11_words_stay_text_where_text_is_wanted(word: str) -> None:
         ("90 sec", ("not a duration",)),
         ("-1m", ("not a duration",)),
         ("true", ("not a duration",)),
-        ("", ("not a duration",)),
+        ("", ("no time is written", "like 45")),
         ("[30]", ("not a duration",)),
         ("9" * 5000, ("too long",)),
     ],
@@ -573,7 +574,7 @@ def test_symlink_loop_and_overlong_name_are_refused(tmp_path: Path, write_routin
 def test_good_relative_image_resolves_inside_the_folder(tmp_path: Path, write_routine) -> None:
     folder = tmp_path / "routine"
     (folder / "pics").mkdir(parents=True)
-    (folder / "pics" / "knee.png").write_bytes(b"\x89PNG")
+    (folder / "pics" / "knee.png").write_bytes(PNG_1X1)
     for image in ("pics/knee.png", "./pics/knee.png"):
         routine = load_routine_file(write_routine(image_routine(image), "routine/r.yaml"))
         picture = routine.steps[0].exercise.image  # type: ignore[union-attr]
@@ -741,7 +742,10 @@ steps:
   - breathe: 1m
 """
 
-PUNCTUATION = list(":-[]{}&*!|>'\"%@#,?~\t\n ") + ["\r", "\\", "\x00", "\u2028", "\ufeff", "---", "...", "<<", "0x", ".inf", "- ", ": "]
+PUNCTUATION = list(":-[]{}&*!|>'\"%@#,?~\t\n ") + ["\r", "\\", "\x00", "\u2028", "\ufeff", "---", "...", "<<", "0x", ".inf", "- ", ": ",
+    # The slips of issue 12: Word's spaces and quotes, tabs as spacing, '?' in lists, the non-specific tag.
+    "\u00a0", "\u202f", "\u200b", "\u2018", "\u2019", "\u201c", "\u201d", "\t#", ":\t", "? ", "?", "! ", "|+", ">-", "-x",
+]
 PIECES = st.one_of(st.sampled_from(PUNCTUATION), st.characters(codec="utf-8"), st.sampled_from("0123456789abcdefghijklmnopqrstuvwxyz"))
 
 
@@ -788,6 +792,11 @@ def mutated_routine(draw: st.DrawFn) -> str:
     return text
 
 
+# The parser's vocabulary, which no message may pass on (issue 12).
+PARSER_WORDS = ("<block", "<stream", "could not find expected", "cannot start any token", "YAML syntax",
+                "mapping values", "while scanning", "while parsing", "scalar")
+
+
 def load_only_routine_errors(content: str | bytes) -> None:
     try:
         routine = load_routine_text(content, source="fuzz.yaml")
@@ -797,6 +806,8 @@ def load_only_routine_errors(content: str | bytes) -> None:
             text = str(problem)
             assert text.startswith("fuzz.yaml"), text
             assert len(text.splitlines()) == 1 and "\n" not in text and "\r" not in text, repr(text)
+            for jargon in PARSER_WORDS:
+                assert jargon not in problem.message, f"parser word {jargon!r} reached the physio: {text}"
         return
     # It loaded: then it must make sense.
     total = build_plan(routine).total
@@ -852,3 +863,53 @@ def test_blank_text_and_impossible_seconds_are_refused(content: str, line: int, 
     assert (problem.line, problem.col) == (line, col)
     for word in words:
         assert word in problem.message
+
+
+# -- values that PyYAML's scanner read wrongly: now as YAML 1.2 reads them ------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "data"),
+    [
+        ("- ! 12\n", ["12"]),  # the non-specific tag means "text"
+        ("- ! true\n", ["true"]),
+        ("[?x]\n", ["?x"]),
+        ("{ ?foo: bar }\n", {"?foo": "bar"}),
+        ("[Dizzy? Sit down.]\n", ["Dizzy? Sit down."]),
+        ("[? a : b]\n", [{"a": "b"}]),  # an explicit key still is one
+        ("- |+\n   ", ["\n"]),  # a keep block scalar ending in a line of spaces, no line break
+        ("a: |\n  foo", {"a": "foo"}),  # clip, no final line break
+        ("a: |+\n  foo\n  ", {"a": "foo\n\n"}),
+        ("a: 30s\t# per side\n", {"a": "30s"}),
+        ("a:\t30s\n", {"a": "30s"}),
+        ("a: b\n\t\nc: d\n", {"a": "b", "c": "d"}),
+        ("a: one\ttwo\n", {"a": "one\ttwo"}),
+        ("a: [x,\tz]\n", {"a": ["x", "z"]}),
+        ("a: | \t# note\n  x\n", {"a": "x\n"}),
+    ],
+)
+def test_reader_values_agree_with_yaml_1_2(text: str, data: object) -> None:
+    from stretch_gui.core.routine.reader import read_yaml
+
+    assert read_yaml(text, "t.yaml").data == data
+
+
+@pytest.mark.parametrize("text", ["a:\n\tb: c\n", "-\tb: c\n", "a:\n  \tb: c\n", "a:\n  - x\n\t- y\n"])
+def test_tabs_that_would_indent_are_refused_in_plain_words(text: str) -> None:
+    problem = the_problem(text)
+    assert "tabs can't indent" in problem.message and problem.line is not None
+
+
+@FUZZ
+@given(st.binary(max_size=200), st.sampled_from(["a.png", "a.jpg", "a.svg"]))
+def test_any_picture_bytes_give_a_reason_or_none_never_an_exception(raw: bytes, name: str) -> None:
+    import tempfile
+
+    from stretch_gui.core.routine.picturecheck import picture_problem
+
+    for head in (b"", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", b"\xff\xd8", b"GIF89a", b"<svg>"):
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / name
+            path.write_bytes(head + raw)
+            problem = picture_problem(path)
+            assert problem is None or (problem.startswith(name) and "\n" not in problem)

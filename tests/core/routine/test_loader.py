@@ -26,6 +26,7 @@ from stretch_gui.core.routine.model import (
     Frequency,
     Side,
 )
+from tests.support.routines import PNG_1X1
 
 SIX_IDS = {"childs-pose", "cat-cow", "hamstring-stretch", "tennis-ball-release", "seated-twist", "lying-twist"}
 # The seven more the sources name (issue 16).
@@ -210,7 +211,7 @@ def test_sides(written: str, sides: tuple[Side, ...]) -> None:
 def test_custom_inline_exercise(tmp_path: Path, write_routine) -> None:
     (tmp_path / "pics").mkdir()
     (tmp_path / "pics" / "knee.svg").write_text("<svg/>", encoding="utf-8")
-    (tmp_path / "pics" / "knee-out.png").write_bytes(b"\x89PNG")
+    (tmp_path / "pics" / "knee-out.png").write_bytes(PNG_1X1)
     path = write_routine(
         """\
         format: 1
@@ -251,7 +252,7 @@ def test_custom_inline_exercise(tmp_path: Path, write_routine) -> None:
 
 
 def test_default_breathing_is_5_1_3_0() -> None:
-    assert DEFAULT_BREATHING == Breathing(5, 1, 3, 0)
+    assert Breathing(5, 1, 3, 0) == DEFAULT_BREATHING
     assert DEFAULT_BREATHING.cycle == 9
     routine = load(HEAD + "  - breathe: 1m\n")
     assert routine.breathing == DEFAULT_BREATHING  # type: ignore[attr-defined]

@@ -11,6 +11,7 @@ from stretch_gui.core.routine import validation
 from stretch_gui.core.routine.loader import load_routine_file
 from stretch_gui.core.routine.problems import RoutineError
 from stretch_gui.core.routine.schema_memory import MAX_ENTRIES, SchemaMemory
+from tests.support.routines import PNG_1X1
 
 GOOD = """\
 format: 1
@@ -94,7 +95,7 @@ def test_a_new_schema_or_version_forgets_every_pass(memory, schema_calls, write_
 
 def test_the_loaders_own_checks_still_run_on_a_remembered_text(memory, write_routine, tmp_path) -> None:  # type: ignore[no-untyped-def]
     text = GOOD.replace("instructions: Reach up.}", "instructions: Reach up., image: ball.png}")
-    (tmp_path / "ball.png").write_bytes(b"x")
+    (tmp_path / "ball.png").write_bytes(PNG_1X1)
     path = write_routine(text)
     assert load_routine_file(path, memory=memory).warnings == ()
     (tmp_path / "ball.png").unlink()
