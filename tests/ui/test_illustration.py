@@ -198,7 +198,7 @@ def test_custom_pictures_show_in_the_player(
     assert close_to(colour_at(shown), GREEN)
     press(qtbot, Key.Key_Right)
     assert shown.showing_placeholder and shown.placeholder_name == "broken.jpg"
-    assert shown.accessibleDescription() == "Picture not available: broken.jpg"
+    assert shown.accessibleDescription().startswith("Picture not available: broken.jpg: ")  # and why
 
 
 # -- 2. files that cannot be shown ---------------------------------------------------------------
@@ -249,7 +249,7 @@ def test_a_file_that_cannot_be_shown_gives_the_placeholder_with_its_name(
     picture_widget.show_picture(path, mirrored=False, description="Pose")
     assert picture_widget.showing_placeholder
     assert picture_widget.placeholder_name == path.name
-    assert picture_widget.accessibleDescription() == f"Picture not available: {path.name}"
+    assert picture_widget.accessibleDescription().startswith(f"Picture not available: {path.name}")
     image = grab(picture_widget)  # painting it must not fail either
     drawn = image.width() * image.height() // 4 - count_pixels(image, background, tolerance=4)
     assert drawn > 50  # the dashed frame and the words, not an empty box

@@ -109,7 +109,7 @@ class Illustration(QWidget):
         self._picture, self._other, self._weight, self._mirrored = picture, second, weight, mirrored
         shown = self._dominant()
         if shown is not None and not shown.ok:
-            description = f"Picture not available: {shown.path.name}"
+            description = shown.placeholder_text.replace("\n", ": ", 1)
         if self.accessibleDescription() != description:
             self.setAccessibleDescription(description)
         self.update()
@@ -188,7 +188,7 @@ class Illustration(QWidget):
         if shown is None:
             return
         if not shown.ok:
-            self._paint_placeholder(painter, self._area(), shown.path)
+            self._paint_placeholder(painter, self._area(), shown.placeholder_text)
             return
         if self._mirrored:
             # Drawn once, shown for both sides: flip around the widget's centre.
@@ -205,10 +205,10 @@ class Illustration(QWidget):
             pixmap = self._pixmap(shown)
         painter.drawPixmap(self._area().topLeft(), pixmap)
 
-    def _paint_placeholder(self, painter: QPainter, area: QRectF, path: Path) -> None:
+    def _paint_placeholder(self, painter: QPainter, area: QRectF, text: str) -> None:
         t = theme.current()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(QPen(t.color("border"), 2, Qt.PenStyle.DashLine))
         painter.drawRoundedRect(area, 14, 14)
         painter.setPen(t.color("muted"))
-        painter.drawText(area, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, f"Picture not available\n{path.name}")
+        painter.drawText(area.adjusted(12, 12, -12, -12), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, text)
