@@ -66,7 +66,7 @@ class PaintCounter(QObject):
         self.count = 0
         self._on_first = on_first
 
-    def eventFilter(self, watched, event):  # type: ignore[no-untyped-def]  # noqa: N802
+    def eventFilter(self, watched, event):  # type: ignore[no-untyped-def]
         if event.type() == QEvent.Type.Paint:
             self.count += 1
             if self._on_first is not None:

@@ -9,14 +9,14 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # ... and without sound: the app stays away from the audio system (tests of sound lift this).
 os.environ.setdefault("STRETCH_GUI_SOUND", "off")
 
-import sys  # noqa: E402
-import textwrap  # noqa: E402
-from collections.abc import Callable, Iterator  # noqa: E402
-from pathlib import Path  # noqa: E402
+import sys
+import textwrap
+from collections.abc import Callable, Iterator
+from pathlib import Path
 
-import pytest  # noqa: E402
+import pytest
 
-from tests.support.timers import TimerWatch  # noqa: E402
+from tests.support.timers import TimerWatch
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 

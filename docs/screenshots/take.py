@@ -13,10 +13,10 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
-from stretch_gui.core.session.clock import FakeClock
 from stretch_gui.core.routine.plan import SegmentKind
-from stretch_gui.ui.app import create_window
+from stretch_gui.core.session.clock import FakeClock
 from stretch_gui.qt.settings import AppSettings
+from stretch_gui.ui.app import create_window
 
 OUT = Path(__file__).resolve().parent
 

@@ -13,8 +13,8 @@ from pathlib import Path
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QImage, QPainter
 
-from stretch_gui.core.routine.loader import load_routine_file
 from stretch_gui.core.resources import builtin_routine_files
+from stretch_gui.core.routine.loader import load_routine_file
 from stretch_gui.qt.handout_pdf import ensure_gui_application, write_pdf
 
 OUT = Path(__file__).resolve().parent

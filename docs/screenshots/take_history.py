@@ -18,17 +18,17 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication
 
-from stretch_gui.core.session.clock import FakeClock
+from stretch_gui.core.record.recorder import SessionRecorder
 from stretch_gui.core.record.store import History, Moment
+from stretch_gui.core.resources import builtin_routine_files
 from stretch_gui.core.routine.loader import load_routine_file
 from stretch_gui.core.routine.plan import build_plan
-from stretch_gui.core.record.recorder import SessionRecorder
-from stretch_gui.core.resources import builtin_routine_files
-from stretch_gui.core.wording import STOPPED_BY_CHOICE, STOPPED_FOR_PAIN
+from stretch_gui.core.session.clock import FakeClock
 from stretch_gui.core.session.session import Session
+from stretch_gui.core.wording import STOPPED_BY_CHOICE, STOPPED_FOR_PAIN
+from stretch_gui.qt.settings import AppSettings
 from stretch_gui.ui.app import create_window
 from stretch_gui.ui.dialogs.history import HistoryDialog
-from stretch_gui.qt.settings import AppSettings
 
 OUT = Path(__file__).resolve().parent
 

@@ -101,9 +101,9 @@ def _validate(files: list[Path]) -> int:
 
 
 def _show(file: Path) -> int:
-    from stretch_gui.core.routine.problems import RoutineError
     from stretch_gui.core.routine.loader import load_routine_file
     from stretch_gui.core.routine.plan import build_plan
+    from stretch_gui.core.routine.problems import RoutineError
 
     try:
         routine = load_routine_file(file)
@@ -115,8 +115,8 @@ def _show(file: Path) -> int:
 
 
 def _handout(file: Path, output: Path, paper: str) -> int:
-    from stretch_gui.core.routine.problems import RoutineError
     from stretch_gui.core.routine.loader import load_routine_file
+    from stretch_gui.core.routine.problems import RoutineError
 
     try:
         routine = load_routine_file(file)

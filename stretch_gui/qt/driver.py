@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
-from stretch_gui.core.session.clock import Clock, MonotonicClock
 from stretch_gui.core.routine.plan import Plan
+from stretch_gui.core.session.clock import Clock, MonotonicClock
 from stretch_gui.core.session.session import CarriedOver, EventKind, Session, SessionEvent, SessionState
 
 ANIMATION_INTERVAL_MS = 40  # 25 fps: a circle that takes 5 s to grow looks smooth at this rate
@@ -17,8 +17,8 @@ LABEL_INTERVAL_MS = 200  # countdown labels and the reduced-motion bar
 
 
 class SessionDriver(QObject):
-    segmentChanged = Signal(int)  # noqa: N815 - Qt naming
-    stateChanged = Signal(str)  # noqa: N815
+    segmentChanged = Signal(int)
+    stateChanged = Signal(str)
     ticked = Signal()
 
     def __init__(

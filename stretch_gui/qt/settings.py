@@ -68,7 +68,7 @@ class AppSettings(QObject):
         # None for a type it does not know. The registry turns anything into its type.
         try:
             return self._store.value(key)
-        except Exception:  # noqa: BLE001  # a value PySide cannot convert: treat it as absent
+        except Exception:  # a value PySide cannot convert: treat it as absent
             return None
 
     def read(self, preference: Preference[T]) -> T:

@@ -17,10 +17,10 @@ from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QLoggingCategory, QObject, QUrl, Signal
 
-from stretch_gui.core.session.cues import Cue
 from stretch_gui.core.resources import sound_file
-from stretch_gui.qt.settings import DEFAULT_VOLUME
+from stretch_gui.core.session.cues import Cue
 from stretch_gui.qt.app_wide import app_wide
+from stretch_gui.qt.settings import DEFAULT_VOLUME
 
 if TYPE_CHECKING:
     from PySide6.QtMultimedia import QSoundEffect

@@ -13,12 +13,12 @@ from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject
 
+from stretch_gui.qt.app_wide import app_wide
 from stretch_gui.qt.sound import (
     SOUND_ENV,
     quiet_optional_library_probes,
     sound_switched_off,
 )
-from stretch_gui.qt.app_wide import app_wide
 
 if TYPE_CHECKING:
     from PySide6.QtTextToSpeech import QTextToSpeech

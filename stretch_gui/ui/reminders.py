@@ -9,7 +9,6 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QSystemTrayIcon
 
-from stretch_gui.core.routine.model import Routine
 from stretch_gui.core.record.reminders import (  # noqa: F401 - NO_TRAY: the Settings dialog's note comes with the tray check
     NO_TRAY,
     RECHECK_AFTER,
@@ -17,6 +16,7 @@ from stretch_gui.core.record.reminders import (  # noqa: F401 - NO_TRAY: the Set
     reminder_text,
     when_to_check,
 )
+from stretch_gui.core.routine.model import Routine
 from stretch_gui.qt.settings import AppSettings
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBo
 
 from stretch_gui.core import preferences as prefs
 from stretch_gui.core.content import messages
-from stretch_gui.core.wording import STOPPED_FOR_PAIN
 from stretch_gui.core.routine.catalogue import RoutineCatalogue, RoutineEntry
 from stretch_gui.core.routine.model import Routine
 from stretch_gui.core.routine.plan import build_plan
@@ -21,20 +20,21 @@ from stretch_gui.core.routine.problems import RoutineError
 from stretch_gui.core.routine.schema_memory import SchemaMemory
 from stretch_gui.core.session.clock import Clock
 from stretch_gui.core.session.session import CarriedOver, Summary
+from stretch_gui.core.wording import STOPPED_FOR_PAIN
+from stretch_gui.qt.settings import AppSettings
 from stretch_gui.ui import theme
+from stretch_gui.ui.dialogs.messages import Choice, ask, tell
+from stretch_gui.ui.dialogs.settings import SettingsDialog
 from stretch_gui.ui.screens.completion import CompletionScreen
 from stretch_gui.ui.screens.player import PlayerScreen
 from stretch_gui.ui.screens.safety import HelpDialog, SafetyScreen
-from stretch_gui.qt.settings import AppSettings
-from stretch_gui.ui.dialogs.settings import SettingsDialog
-from stretch_gui.ui.dialogs.messages import Choice, ask, tell
 from stretch_gui.ui.screens.start import StartScreen
 
 if TYPE_CHECKING:
-    from stretch_gui.ui.dialogs.history import HistoryDialog
     from stretch_gui.core.record.recorder import SessionRecorder
     from stretch_gui.core.record.resume import ResumeOffer
     from stretch_gui.core.record.store import History, SessionRecord
+    from stretch_gui.ui.dialogs.history import HistoryDialog
     from stretch_gui.ui.reminders import Reminders
 
 ROUTINE_SUFFIXES = (".yaml", ".yml")
@@ -310,11 +310,11 @@ class MainWindow(QMainWindow):
 
     # -- drag and drop ------------------------------------------------------
 
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if any(url.toLocalFile().lower().endswith(ROUTINE_SUFFIXES) for url in event.mimeData().urls()):
             event.acceptProposedAction()
 
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+    def dropEvent(self, event: QDropEvent) -> None:
         for url in event.mimeData().urls():
             local = url.toLocalFile()
             if local.lower().endswith(ROUTINE_SUFFIXES):
@@ -322,7 +322,7 @@ class MainWindow(QMainWindow):
                 self.open_file(Path(local))
                 return
 
-    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         self._end_recording()
         self.player.close_session()
         if self.reminders is not None:
@@ -331,7 +331,7 @@ class MainWindow(QMainWindow):
             self._history.close()
         super().closeEvent(event)
 
-    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         super().showEvent(event)
         if not self._first_show_done:
             self._first_show_done = True
@@ -473,7 +473,7 @@ class MainWindow(QMainWindow):
         except HistoryError as exc:
             self._history_error(exc)
 
-    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         if event.key() == Qt.Key.Key_Escape and self.isFullScreen() and self.stack.currentWidget() is not self.player:
             self.toggle_full_screen()
             return

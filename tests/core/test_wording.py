@@ -6,10 +6,11 @@ from datetime import date, timedelta
 
 import pytest
 
-from stretch_gui.core.wording import STOPPED_BY_CHOICE, STOPPED_FOR_PAIN
 from stretch_gui.core.record.store import SessionStatus
 from stretch_gui.core.routine.model import Breathing, Frequency
 from stretch_gui.core.wording import (
+    STOPPED_BY_CHOICE,
+    STOPPED_FOR_PAIN,
     breathing_pattern,
     capitalised,
     count,

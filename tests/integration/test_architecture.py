@@ -11,7 +11,6 @@ import sys
 import tomllib
 from pathlib import Path
 
-import pytest
 from packaging.requirements import Requirement
 
 CORE = Path(__file__).resolve().parents[2] / "stretch_gui" / "core"

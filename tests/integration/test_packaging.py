@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-
 pytestmark = [pytest.mark.slow, pytest.mark.subprocess]  # builds a wheel and runs it
 
 

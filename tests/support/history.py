@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from typing import Any
 
 from stretch_gui.core.record.store import History
 from stretch_gui.core.routine.loader import load_routine_file

@@ -28,12 +28,11 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from stretch_gui.core.wording import STOPPED_BY_CHOICE, STOPPED_FOR_PAIN
 from stretch_gui.core.record.recorder import SessionRecorder
 from stretch_gui.core.record.store import History, Moment
 from stretch_gui.core.routine.model import Routine
 from stretch_gui.core.session.clock import FakeClock
-from stretch_gui.core.wording import short_date
+from stretch_gui.core.wording import STOPPED_BY_CHOICE, STOPPED_FOR_PAIN, short_date
 from stretch_gui.qt.settings import AppSettings
 from stretch_gui.ui.app import create_window
 from stretch_gui.ui.dialogs.history import EMPTY, NO_HISTORY, HistoryDialog

@@ -25,9 +25,9 @@ from stretch_gui.core.routine.model import DEFAULT_BREATHING
 from stretch_gui.core.routine.plan import SegmentKind
 from stretch_gui.core.session.breathing import breath_at
 from stretch_gui.core.session.clock import FakeClock
+from stretch_gui.qt import pictures as pictures_module
 from stretch_gui.qt.settings import AppSettings
 from stretch_gui.ui import theme
-from stretch_gui.qt import pictures as pictures_module
 from stretch_gui.ui.parts import illustration as illustration_module
 from stretch_gui.ui.parts.illustration import BLEND_STEPS, Illustration
 from tests.support.window import MakeWindow, WriteRoutine, press, step

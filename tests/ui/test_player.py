@@ -34,12 +34,11 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from stretch_gui.core.wording import STOPPED_FOR_PAIN
 from stretch_gui.core.routine.model import Side
 from stretch_gui.core.routine.plan import Segment, SegmentKind
 from stretch_gui.core.session.clock import FakeClock, MonotonicClock
 from stretch_gui.core.session.session import SessionState, Summary
-from stretch_gui.core.wording import format_clock
+from stretch_gui.core.wording import STOPPED_FOR_PAIN, format_clock
 from stretch_gui.qt.driver import ANIMATION_INTERVAL_MS, LABEL_INTERVAL_MS
 from stretch_gui.ui import theme
 from stretch_gui.ui.screens.player import PLAYER_TYPE

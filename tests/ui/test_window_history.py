@@ -12,14 +12,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
-from stretch_gui.core.wording import STOPPED_FOR_PAIN
 from stretch_gui.core.record.recorder import SessionRecorder
 from stretch_gui.core.record.store import History, SessionStatus
 from stretch_gui.core.routine.loader import load_routine_file
 from stretch_gui.core.routine.plan import build_plan
-from stretch_gui.core.wording import format_duration
 from stretch_gui.core.session.clock import FakeClock
 from stretch_gui.core.session.session import Session, SessionState
+from stretch_gui.core.wording import STOPPED_FOR_PAIN, format_duration
 from stretch_gui.qt.settings import AppSettings
 from stretch_gui.ui.app import create_window
 from stretch_gui.ui.window import MainWindow

@@ -13,7 +13,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
-
 # -- single sentences -------------------------------------------------------------------
 
 STOP_IF_IT_HURTS = "Stop any stretch that hurts. A mild pull is fine; pain is not."

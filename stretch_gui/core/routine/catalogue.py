@@ -11,13 +11,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from stretch_gui.core.resources import builtin_routine_files
-from stretch_gui.core.wording import format_duration
 from stretch_gui.core.routine.loader import load_routine_file
 from stretch_gui.core.routine.model import Routine
 from stretch_gui.core.routine.plan import build_plan
 from stretch_gui.core.routine.problems import RoutineError
 from stretch_gui.core.routine.schema_memory import SchemaMemory
-from stretch_gui.core.wording import count
+from stretch_gui.core.wording import count, format_duration
 
 BUILT_IN = "Built in"
 YOUR_FILE = "Your file"

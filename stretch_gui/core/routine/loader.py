@@ -13,8 +13,6 @@ from typing import Any
 
 from stretch_gui.core import resources
 from stretch_gui.core.routine.durations import parse_duration
-from stretch_gui.core.wording import format_duration
-from stretch_gui.core.routine.problems import Problem, RoutineError
 from stretch_gui.core.routine.model import (
     DEFAULT_BREATHING,
     SIDES_BY_NAME,
@@ -31,6 +29,7 @@ from stretch_gui.core.routine.problems import Problem, RoutineError
 from stretch_gui.core.routine.reader import MAX_BYTES, Document, read_yaml
 from stretch_gui.core.routine.schema_memory import SchemaMemory
 from stretch_gui.core.routine.validation import validate
+from stretch_gui.core.wording import format_duration
 
 FORMAT_VERSION = 1
 MAX_ROUTINE_SECONDS = 4 * 3600

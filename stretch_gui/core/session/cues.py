@@ -49,8 +49,8 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
-from stretch_gui.core.session.breathing import BreathPhase, BreathState
 from stretch_gui.core.routine.plan import Plan, SegmentKind
+from stretch_gui.core.session.breathing import BreathPhase, BreathState
 from stretch_gui.core.session.session import Cause, EventKind, SessionEvent, SessionState
 
 

@@ -11,11 +11,11 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
-from stretch_gui.core.wording import format_clock
 from stretch_gui.core.routine.model import ExerciseStep, Side
 from stretch_gui.core.routine.plan import Segment, SegmentKind
 from stretch_gui.core.session.breathing import BreathPhase, BreathState
 from stretch_gui.core.session.session import Session, SessionState
+from stretch_gui.core.wording import format_clock
 
 CUE_SECONDS = 8  # how long each cue of a hold stays up before the next one
 LONGEST_BREATH_WORDS = "Breathe out · 10"  # the widest the breath line gets, for sizing it to one line

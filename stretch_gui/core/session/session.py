@@ -13,10 +13,10 @@ import enum
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from stretch_gui.core.session.breathing import BreathState, breath_at
-from stretch_gui.core.session.clock import Clock
 from stretch_gui.core.routine.model import ExerciseStep
 from stretch_gui.core.routine.plan import Plan, Segment, SegmentKind
+from stretch_gui.core.session.breathing import BreathState, breath_at
+from stretch_gui.core.session.clock import Clock
 
 RESTART_SEGMENT_AFTER = 2.0  # seconds into a segment after which "previous" restarts it
 

@@ -17,8 +17,8 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from stretch_gui.core.wording import format_clock, spoken_duration
 from stretch_gui.core.session.breathing import BreathPhase, BreathState
+from stretch_gui.core.wording import format_clock, spoken_duration
 from stretch_gui.ui import theme
 
 MIN_DISC = 0.42  # of the ring's inner radius: an empty breath still shows a shape

@@ -42,7 +42,7 @@ class Illustration(QWidget):
         self._reduced_motion = False
         self.setAccessibleName("Illustration")
 
-    def sizeHint(self) -> QSize:  # noqa: N802
+    def sizeHint(self) -> QSize:
         # Small on purpose: the picture takes whatever room the words leave, and a large hint
         # would make a scrolling column scroll before it shrinks the picture.
         return self.minimumSize().expandedTo(QSize(240, 180))
@@ -172,16 +172,16 @@ class Illustration(QWidget):
         canvas.setDevicePixelRatio(first.devicePixelRatio())
         return canvas
 
-    def resizeEvent(self, event: object) -> None:  # noqa: N802
+    def resizeEvent(self, event: object) -> None:
         self._rendered.clear()
         super().resizeEvent(event)
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.StyleChange):
             self._rendered.clear()
         super().changeEvent(event)
 
-    def paintEvent(self, event: object) -> None:  # noqa: N802
+    def paintEvent(self, event: object) -> None:
         painter = QPainter(self)
         painter.fillRect(self.rect(), theme.current().color("window"))
         shown = self._dominant()

@@ -12,9 +12,9 @@ from stretch_gui.ui.parts.pain_scale import PainCheckIn
 
 
 class CompletionScreen(QWidget):
-    againRequested = Signal()  # noqa: N815
-    routinesRequested = Signal()  # noqa: N815
-    checkedIn = Signal(object, str)  # noqa: N815 - pain 0–10 or None, note; sent before either request
+    againRequested = Signal()
+    routinesRequested = Signal()
+    checkedIn = Signal(object, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

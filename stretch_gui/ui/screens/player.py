@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 )
 
 from stretch_gui.core.content.messages import Message
-from stretch_gui.core.wording import STOPPED_BY_CHOICE, STOPPED_FOR_PAIN
 from stretch_gui.core.resources import illustration
 from stretch_gui.core.routine.model import ExerciseStep
 from stretch_gui.core.routine.plan import Plan, Segment, SegmentKind
@@ -29,14 +28,15 @@ from stretch_gui.core.session.breathing import BreathState
 from stretch_gui.core.session.clock import Clock
 from stretch_gui.core.session.guidance import Line, LineKind, SegmentWords
 from stretch_gui.core.session.session import CarriedOver, SessionState
-from stretch_gui.ui.parts.breath_timer import BreathTimer
+from stretch_gui.core.wording import STOPPED_BY_CHOICE, STOPPED_FOR_PAIN
 from stretch_gui.qt.driver import SessionDriver
-from stretch_gui.ui import theme
-from stretch_gui.ui.parts.illustration import Illustration
-from stretch_gui.ui.parts.pain_scale import PainCheckIn
 from stretch_gui.qt.settings import AppSettings
+from stretch_gui.ui import theme
 from stretch_gui.ui.dialogs.messages import Choice, ask
+from stretch_gui.ui.parts.breath_timer import BreathTimer
+from stretch_gui.ui.parts.illustration import Illustration
 from stretch_gui.ui.parts.labels import label
+from stretch_gui.ui.parts.pain_scale import PainCheckIn
 from stretch_gui.ui.parts.wrap_row import WrapRow
 
 if TYPE_CHECKING:
@@ -71,10 +71,10 @@ def _line_html(line: Line) -> str:
 
 
 class PlayerScreen(QWidget):
-    sessionEnded = Signal(object)  # noqa: N815 - Summary
-    soundToggleRequested = Signal()  # noqa: N815
-    hurtMarked = Signal(int)  # noqa: N815 - the segment index where it hurt
-    checkedInBefore = Signal(object, str)  # noqa: N815 - pain 0–10 or None, note; sent on the first start
+    sessionEnded = Signal(object)
+    soundToggleRequested = Signal()
+    hurtMarked = Signal(int)
+    checkedInBefore = Signal(object, str)
 
     def __init__(self, settings: AppSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -32,7 +32,7 @@ ENTRY_ROLE = Qt.ItemDataRole.UserRole + 2
 class _RoutineDelegate(QStyledItemDelegate):
     """Two lines per routine: the title large, then author, exercises and time."""
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
         return QSize(option.rect.width(), theme.px(74))
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
@@ -64,8 +64,8 @@ class _RoutineDelegate(QStyledItemDelegate):
 
 
 class StartScreen(QWidget):
-    startRequested = Signal(object)  # noqa: N815 - RoutineEntry
-    openRequested = Signal()  # noqa: N815
+    startRequested = Signal(object)
+    openRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

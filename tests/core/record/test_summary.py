@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from stretch_gui.core.wording import STOPPED_BY_CHOICE, STOPPED_FOR_PAIN
 from stretch_gui.core.record.adherence import PainPoint, adherence
 from stretch_gui.core.record.recorder import SessionRecorder
 from stretch_gui.core.record.store import RoutineInfo, SessionRecord, SessionStatus
@@ -27,6 +26,7 @@ from stretch_gui.core.record.summary import (
 )
 from stretch_gui.core.routine.model import Frequency
 from stretch_gui.core.routine.problems import Problem, RoutineError
+from stretch_gui.core.wording import STOPPED_BY_CHOICE, STOPPED_FOR_PAIN
 from tests.support.history import (
     CET,
     FakeWallClock,
