@@ -18,6 +18,7 @@ from datetime import date, time
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
+from stretch_gui.core.placement import Placement
 from stretch_gui.core.record.reminders import DEFAULT_TIME
 
 T = TypeVar("T")
@@ -136,6 +137,9 @@ class Choice(Preference[str]):
     def values(self) -> tuple[str, ...]:
         return tuple(option.value for option in self.options)
 
+    def label_of(self, value: str) -> str:
+        return next((option.label for option in self.options if option.value == value), value)
+
     def parse(self, raw: object) -> str:
         if isinstance(raw, str) and raw in self.values:
             return raw
@@ -191,6 +195,20 @@ class Day(Preference[date | None]):
 
 
 @dataclass(frozen=True, kw_only=True)
+class WindowPlace(Preference[Placement | None]):
+    """Where the window was left (kept for the app, not shown)."""
+
+    def parse(self, raw: object) -> Placement | None:
+        placement = Placement.from_text(raw) if isinstance(raw, str) else None
+        if placement is None:
+            raise Unusable(raw)
+        return placement
+
+    def store(self, value: Placement | None) -> Stored:
+        return value.text() if value is not None else ""
+
+
+@dataclass(frozen=True, kw_only=True)
 class Paths(Preference[list[Path]]):
     """Files by their full paths, newest first, at most ``max_items`` of them."""
 
@@ -229,13 +247,28 @@ SPOKEN_GUIDANCE = Toggle(
 )
 SHOW_PACER = Toggle(key="show_pacer", default=True, label="Show the breathing guide", group=SCREEN_GROUP)
 REDUCED_MOTION = Toggle(
-    key="reduced_motion", default=False, label="Reduce motion (a still bar instead of a moving circle)",
+    key="reduced_motion", default=False, label="Reduce motion (the breathing circle steps once a second)",
     group=SCREEN_GROUP,
 )
+# How much larger than normal each text size is. Ctrl+= and Ctrl+- step through them in this order.
+TEXT_SCALES = {"normal": 1.0, "large": 1.25, "larger": 1.5, "very-large": 1.75, "largest": 2.0}
 TEXT_SIZE = Choice(
     key="text_size", default="normal", label="Text size", group=SCREEN_GROUP,
-    options=(Option("normal", "Normal"), Option("large", "Large"), Option("larger", "Larger")),
+    options=(
+        Option("normal", "Normal"),
+        Option("large", "Large (125%)"),
+        Option("larger", "Larger (150%)"),
+        Option("very-large", "Very large (175%)"),
+        Option("largest", "Largest (200%)"),
+    ),
 )
+
+
+def text_size_step(current: str, steps: int) -> str:
+    """The text size ``steps`` away from ``current`` (Ctrl+= is +1, Ctrl+- is -1), stopping at either end."""
+    sizes = list(TEXT_SCALES)
+    here = sizes.index(current) if current in sizes else 0
+    return sizes[min(max(here + steps, 0), len(sizes) - 1)]
 THEME = Choice(
     key="theme", default="system", label="Colours", group=SCREEN_GROUP,
     options=(Option("system", "Follow the system"), Option("light", "Light"), Option("dark", "Dark")),
@@ -246,6 +279,7 @@ REMINDERS = Toggle(
 )
 REMINDER_TIME = TimeOfDay(key="reminder_time", default=DEFAULT_TIME, label="Reminder time", group=REMINDERS_GROUP)
 LAST_REMINDED = Day(key="last_reminded", default=None)
+WINDOW_PLACEMENT = WindowPlace(key="window_placement", default=None)
 RECENT_FILES = Paths(key="recent_files", max_items=8)
 
 PREFERENCES: tuple[Preference[Any], ...] = (
@@ -260,6 +294,7 @@ PREFERENCES: tuple[Preference[Any], ...] = (
     REMINDERS,
     REMINDER_TIME,
     LAST_REMINDED,
+    WINDOW_PLACEMENT,
     RECENT_FILES,
 )
 BY_KEY: dict[str, Preference[Any]] = {preference.key: preference for preference in PREFERENCES}

@@ -57,6 +57,7 @@ class AppSettings(QObject):
     reminders = Setting(prefs.REMINDERS)
     reminder_time = Setting(prefs.REMINDER_TIME)
     last_reminded = Setting(prefs.LAST_REMINDED)
+    window_placement = Setting(prefs.WINDOW_PLACEMENT)
     recent_files = Setting(prefs.RECENT_FILES)
 
     def __init__(self, store: QSettings | None = None, parent: QObject | None = None) -> None:

@@ -63,5 +63,6 @@ def run(file: Path | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     prepare_application(app)
     window = create_window(file, history_file=history_database_path(), schema_memory=schema_memory())
-    window.show()
+    window.place_on_screen()
+    window.show_placed()
     return app.exec()

@@ -8,6 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
+from stretch_gui.core import preferences
+
 
 @dataclass(frozen=True)
 class Theme:
@@ -64,7 +66,6 @@ DARK = Theme(
     border="#3b4752",
 )
 
-TEXT_SCALES = {"normal": 1.0, "large": 1.2, "larger": 1.4}
 
 _current = LIGHT
 _scale = 1.0
@@ -100,7 +101,7 @@ def resolve(choice: str) -> Theme:
 def apply(app: QApplication, choice: str, text_size: str) -> Theme:
     global _current, _scale
     _current = resolve(choice)
-    _scale = TEXT_SCALES.get(text_size, 1.0)
+    _scale = preferences.TEXT_SCALES.get(text_size, 1.0)
     theme = _current
     app.setStyle("Fusion")
     palette = QPalette()

@@ -13,6 +13,15 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBo
 
 from stretch_gui.core import preferences as prefs
 from stretch_gui.core.content import messages
+from stretch_gui.core.placement import (
+    MINIMUM_HEIGHT,
+    MINIMUM_WIDTH,
+    PREFERRED_HEIGHT,
+    PREFERRED_WIDTH,
+    Placement,
+    Rect,
+    opening_placement,
+)
 from stretch_gui.core.routine.catalogue import RoutineCatalogue, RoutineEntry
 from stretch_gui.core.routine.model import Routine
 from stretch_gui.core.routine.plan import build_plan
@@ -69,6 +78,9 @@ class MainWindow(QMainWindow):
         self.player = PlayerScreen(settings)
         self.completion = CompletionScreen()
         self.safety_screen = SafetyScreen()
+        if clock is not None:  # the moment of calm after a screen changes runs on the same clock as the session
+            for screen in (self.completion, self.safety_screen):
+                screen.key_guard.clock = clock.now
         self._help_dialog: HelpDialog | None = None
         self._history_dialog: HistoryDialog | None = None
         self.stack = QStackedWidget()
@@ -89,8 +101,10 @@ class MainWindow(QMainWindow):
         self._build_menus()
         settings.changed.connect(self._setting_changed)
         self.start_screen.set_source(self.catalogue.entries)
-        self.resize(1200, 800)
-        self.setMinimumSize(900, 640)
+        self.resize(PREFERRED_WIDTH, PREFERRED_HEIGHT)  # place_on_screen() fits it to the real screen
+        self.setMinimumSize(MINIMUM_WIDTH, MINIMUM_HEIGHT)
+        self._maximized_before_full_screen = False
+        self._open_maximized = False
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
@@ -107,6 +121,14 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "&Quit", QKeySequence.StandardKey.Quit, self.close, "quitAction")
         view_menu = self.menuBar().addMenu("&View")
         self.fullscreen_action = self._action(view_menu, "&Full screen", "F11", self.toggle_full_screen, "fullScreenAction")
+        view_menu.addSeparator()
+        # Ctrl+= as well as Ctrl++: on most keyboards + needs Shift.
+        self._action(view_menu, "&Larger text", "Ctrl+=", lambda: self.step_text_size(1), "largerTextAction").setShortcuts(
+            [QKeySequence("Ctrl+="), QKeySequence("Ctrl++"), QKeySequence(QKeySequence.StandardKey.ZoomIn)]
+        )
+        self._action(view_menu, "S&maller text", QKeySequence.StandardKey.ZoomOut, lambda: self.step_text_size(-1), "smallerTextAction")
+        self._action(view_menu, "&Normal text size", "Ctrl+0", lambda: self.step_text_size(0), "normalTextAction")
+        view_menu.addSeparator()
         self.sound_action = self._action(view_menu, "&Sound cues", "M", self.toggle_sound, "soundAction")
         self.sound_action.setCheckable(True)
         self.sound_action.setChecked(self.settings.sound)
@@ -183,7 +205,6 @@ class MainWindow(QMainWindow):
         title = self._current.routine.title if self._current else "the routine"
         self.completion.show_summary(title, summary)
         self.stack.setCurrentWidget(self.completion)
-        self.completion.again_button.setFocus()
 
     # -- handout ------------------------------------------------------------
 
@@ -225,11 +246,41 @@ class MainWindow(QMainWindow):
 
     def toggle_full_screen(self) -> None:
         if self.isFullScreen():
-            self.showNormal()
+            # Back to how it was before: maximized stays maximized.
+            self.showMaximized() if self._maximized_before_full_screen else self.showNormal()
             self.menuBar().show()
         else:
+            self._maximized_before_full_screen = self.isMaximized()
             self.showFullScreen()
             self.menuBar().hide()
+
+    # -- where the window sits ----------------------------------------------
+
+    def place_on_screen(self) -> None:
+        """Open where it was left if that fits this screen's free area; else a size that fits."""
+        screen = self.screen().availableGeometry()
+        free = Rect(screen.x(), screen.y(), screen.width(), screen.height())
+        placement = opening_placement(self.settings.window_placement, free)
+        frame = placement.frame
+        self.setGeometry(frame.x, frame.y, frame.width, frame.height)
+        self._open_maximized = placement.maximized
+
+    def show_placed(self) -> None:
+        """Show as ``place_on_screen`` decided."""
+        self.showMaximized() if self._open_maximized else self.show()
+
+    def _remember_placement(self) -> None:
+        maximized = self.isMaximized() or (self.isFullScreen() and self._maximized_before_full_screen)
+        normal = self.normalGeometry() if (self.isMaximized() or self.isFullScreen()) else self.geometry()
+        if normal.width() > 0 and normal.height() > 0:
+            frame = Rect(normal.x(), normal.y(), normal.width(), normal.height())
+            self.settings.window_placement = Placement(frame, maximized)
+
+    def step_text_size(self, steps: int) -> None:
+        """Ctrl+= one size larger, Ctrl+- one smaller, Ctrl+0 (steps 0) back to normal."""
+        size = prefs.text_size_step(self.settings.text_size, steps) if steps else prefs.TEXT_SIZE.default
+        self.settings.text_size = size  # the restyle follows through settings.changed
+        self.statusBar().showMessage(messages.text_size(prefs.TEXT_SIZE.label_of(size)), 3000)
 
     def toggle_sound(self) -> None:
         self.settings.sound = not self.settings.sound  # the M action's check follows through settings.changed
@@ -323,6 +374,7 @@ class MainWindow(QMainWindow):
                 return
 
     def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        self._remember_placement()
         self._end_recording()
         self.player.close_session()
         if self.reminders is not None:

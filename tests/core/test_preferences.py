@@ -24,9 +24,10 @@ def test_every_setting_is_declared_once() -> None:
 
 def test_the_declared_defaults_and_limits() -> None:
     assert (prefs.VOLUME.default, prefs.VOLUME.minimum, prefs.VOLUME.maximum) == (70, 0, 100)
-    assert prefs.TEXT_SIZE.values == ("normal", "large", "larger")
+    assert prefs.TEXT_SIZE.values == ("normal", "large", "larger", "very-large", "largest")
+    assert list(prefs.TEXT_SCALES) == list(prefs.TEXT_SIZE.values) and prefs.TEXT_SCALES["largest"] == 2.0
     assert prefs.THEME.values == ("system", "light", "dark")
-    assert [o.label for o in prefs.TEXT_SIZE.options] == ["Normal", "Large", "Larger"]
+    assert [o.label for o in prefs.TEXT_SIZE.options] == ["Normal", "Large (125%)", "Larger (150%)", "Very large (175%)", "Largest (200%)"]
     assert prefs.REMINDER_TIME.default == DEFAULT_TIME
     assert prefs.LAST_REMINDED.default is None
     assert prefs.RECENT_FILES.max_items == 8
@@ -36,7 +37,7 @@ def test_the_declared_defaults_and_limits() -> None:
 
 def test_what_the_dialog_shows_has_words_and_what_it_does_not_has_no_group() -> None:
     shown = [p for group in prefs.GROUPS for p in prefs.shown_in(group)]
-    assert {p.key for p in shown} == set(KEYS) - {"last_reminded", "recent_files"}
+    assert {p.key for p in shown} == set(KEYS) - {"last_reminded", "recent_files", "window_placement"}
     for preference in shown:
         assert preference.label and preference.label[0].isupper(), preference.key
     for choice in (prefs.TEXT_SIZE, prefs.THEME):
@@ -151,3 +152,11 @@ def test_what_is_stored_reads_back(preference: Preference[Any], value: object, s
 def test_the_app_cannot_store_a_value_a_preference_cannot_hold(preference: Preference[Any], value: object) -> None:
     with pytest.raises((TypeError, ValueError)):
         preference.store(value)
+
+
+def test_ctrl_plus_and_minus_step_through_the_text_sizes_and_stop_at_the_ends() -> None:
+    assert prefs.text_size_step("normal", 1) == "large"
+    assert prefs.text_size_step("large", -1) == "normal"
+    assert prefs.text_size_step("normal", -1) == "normal"
+    assert prefs.text_size_step("largest", 1) == "largest"
+    assert prefs.text_size_step("no such size", 1) == "large"

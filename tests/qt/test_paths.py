@@ -17,7 +17,10 @@ def test_the_default_path_uses_the_names_the_window_sets(qapp, monkeypatch: pyte
     saved = (QCoreApplication.organizationName(), QCoreApplication.applicationName())
 
     class NoWindow:
-        def show(self) -> None:
+        def place_on_screen(self) -> None:
+            pass
+
+        def show_placed(self) -> None:
             pass
 
     given: list[Path | None] = []

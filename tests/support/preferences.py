@@ -6,6 +6,7 @@ from datetime import date, time
 from pathlib import Path
 from typing import Any
 
+from stretch_gui.core.placement import Placement
 from stretch_gui.core.preferences import (
     Choice,
     Day,
@@ -14,11 +15,12 @@ from stretch_gui.core.preferences import (
     Range,
     TimeOfDay,
     Toggle,
+    WindowPlace,
 )
 
 KEYS = [
     "sound", "volume", "breath_cues", "spoken_guidance", "show_pacer", "reduced_motion",
-    "text_size", "theme", "reminders", "reminder_time", "last_reminded", "recent_files",
+    "text_size", "theme", "reminders", "reminder_time", "last_reminded", "window_placement", "recent_files",
 ]
 
 
@@ -39,4 +41,6 @@ def holds_its_type(preference: Preference[Any], value: object) -> bool:
             and len(value) <= preference.max_items
             and all(isinstance(path, Path) for path in value)
         )
+    if isinstance(preference, WindowPlace):
+        return value is None or type(value) is Placement
     raise AssertionError(f"no rule for {type(preference).__name__}: add one here")

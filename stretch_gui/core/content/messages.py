@@ -69,6 +69,10 @@ def handout_saved(path: object) -> str:
 HANDOUT_PRINTED = "Handout sent to the printer"
 
 
+def text_size(label: str) -> str:
+    return f"Text size: {label}"
+
+
 def sound_cues(on: bool) -> str:
     return "Sound cues on" if on else "Sound cues off"
 

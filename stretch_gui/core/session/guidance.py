@@ -32,6 +32,8 @@ RESUME = "Resume"
 START_PAUSE_WORDS = (START, PAUSE, RESUME)  # what the one start/pause button may say
 PRESS_SPACE_TO_START = "Press Space to start"
 PAUSED_HINT = "Paused · Space to go on"
+TYPING_HINT = "Enter when the note is done"
+NOTE_SECONDS = 4  # how long "Noted: it hurt here" stays before the usual hint comes back
 
 # The countdown's one-word caption, small under the digits.
 _CAPTIONS = {
@@ -187,9 +189,10 @@ def live_words(session: Session, breath: BreathState | None) -> LiveWords:
     )
 
 
-def control_words(state: SessionState) -> ControlWords:
+def control_words(state: SessionState, *, typing: bool = False) -> ControlWords:
+    """``typing``: the focus is in a text field, where Space types a space rather than starting."""
     if state is SessionState.READY:
-        return ControlWords(START, f"{START} (Space)", PRESS_SPACE_TO_START)
+        return ControlWords(START, f"{START} (Space)", TYPING_HINT if typing else PRESS_SPACE_TO_START)
     if state is SessionState.RUNNING:
         return ControlWords(PAUSE, f"{PAUSE} (Space)", "")
     if state is SessionState.PAUSED:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
 from stretch_gui.core.content.messages import Message
@@ -19,6 +20,18 @@ class Choice:
     role: QMessageBox.ButtonRole
     name: str
     answer: str
+
+
+class _NoSpace(QObject):
+    """Space does nothing on the buttons it watches: a question answered only by Enter or a click."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.ShortcutOverride):
+            assert isinstance(event, QKeyEvent)
+            if event.key() == Qt.Key.Key_Space:
+                event.accept()
+                return True
+        return False
 
 
 def _box(parent: QWidget, name: str, message: Message, icon: QMessageBox.Icon) -> QMessageBox:
@@ -50,14 +63,23 @@ def ask(
     default: str,
     escape: str,
     answered: Callable[[str], None],
+    enter_only: bool = False,
 ) -> QMessageBox:
-    """A question; ``answered`` gets the chosen answer (``escape``'s when the box is closed otherwise)."""
+    """A question; ``answered`` gets the chosen answer (``escape``'s when the box is closed otherwise).
+
+    ``enter_only``: Space answers nothing, for a question asked while Space means something else
+    (the player's start and pause): a Space pressed a moment too late must not stop the routine.
+    """
     box = _box(parent, name, message, QMessageBox.Icon.NoIcon)
     buttons: dict[str, QPushButton] = {}
     for choice in choices:
         button = box.addButton(choice.text, choice.role)
         button.setObjectName(choice.name)
         buttons[choice.answer] = button
+    if enter_only:
+        no_space = _NoSpace(box)
+        for button in buttons.values():
+            button.installEventFilter(no_space)
     box.setDefaultButton(buttons[default])
     box.setEscapeButton(buttons[escape])
     answers = {id(button): answer for answer, button in buttons.items()}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from stretch_gui.ui.parts.labels import label
@@ -18,13 +18,25 @@ class PainCheckIn(QWidget):
 
     Keys, as for radio buttons: Tab reaches the row, Left/Right move along it and
     choose, 0–9 choose, Backspace or Delete takes the answer back (so does a second
-    click). Space is left alone: in the player it always means start or pause.
+    click). The arrows work only once the row was reached by Tab or a click: arrows
+    pressed for something else must never pick a score. Space never picks one either:
+    in the player it means start or pause, and nowhere may a stray Space answer for the
+    patient.
     """
 
     changed = Signal()
 
-    def __init__(self, name: str, question: str, *, compact: bool = False, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        name: str,
+        question: str,
+        *,
+        compact: bool = False,
+        space_belongs_to_screen: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
+        self._space_belongs_to_screen = space_belongs_to_screen
         self.setObjectName(name)
         if compact:  # one line less: the scale's ends go into the question
             question = f"{question} 0 = no pain, 10 = worst."
@@ -41,6 +53,7 @@ class PainCheckIn(QWidget):
             button.setProperty("role", "scale")
             button.setAccessibleName(f"Pain {value}" + (f", {ENDS[value]}" if value in ENDS else "") + " out of 10")
             button.installEventFilter(self)
+            button.setAutoDefault(False)
             self.group.addButton(button, value)
             self.buttons.append(button)
             row.addWidget(button)
@@ -67,6 +80,7 @@ class PainCheckIn(QWidget):
             layout.addLayout(ends)
         layout.addWidget(self.note)
         self._make_tab_stop(self.buttons[0])
+        self._arrows_armed = False
         self._update_accessible()
 
     def _make_tab_stop(self, stop: QPushButton) -> None:
@@ -103,7 +117,25 @@ class PainCheckIn(QWidget):
         answer = "not answered" if value is None else f"{value} out of 10"
         self.setAccessibleName(f"{self.question.text()} {answer}")
 
+    def choose_digit(self, digit: int) -> None:
+        """A digit pressed anywhere on a check-in screen (outside the note) answers the question."""
+        self.set_value(digit)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched in self.buttons and event.type() == QEvent.Type.FocusIn:
+            assert isinstance(event, QFocusEvent)
+            deliberate = (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason, Qt.FocusReason.MouseFocusReason)
+            if event.reason() in deliberate:
+                self._arrows_armed = True
+            elif event.reason() is not Qt.FocusReason.ActiveWindowFocusReason and not self._owns_focus_before():
+                self._arrows_armed = False
+        if watched in self.buttons and event.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
+            assert isinstance(event, QKeyEvent)
+            if event.key() == Qt.Key.Key_Space and not event.modifiers():
+                if self._space_belongs_to_screen:
+                    return False  # the player's Space: start or pause
+                event.accept()
+                return True  # swallowed: a stray Space never answers
         # The row's keys must reach it even where the window binds the same keys
         # (the player's arrows skip segments): claiming the shortcut makes Qt send
         # them here as plain key presses.
@@ -120,13 +152,17 @@ class PainCheckIn(QWidget):
     def _action_for(self, key: int, focused: QObject) -> Callable[[], None] | None:
         if Qt.Key.Key_0 <= key <= Qt.Key.Key_9:
             return lambda: self._choose(self.buttons[key - Qt.Key.Key_0])
-        if key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+        if key in (Qt.Key.Key_Left, Qt.Key.Key_Right) and self._arrows_armed:
             step = 1 if key == Qt.Key.Key_Right else -1
             target = self.buttons[min(10, max(0, self.buttons.index(focused) + step))]
             return lambda: self._choose(target)
         if key in (Qt.Key.Key_Backspace, Qt.Key.Key_Delete):
             return lambda: self.set_value(None)
         return None
+
+    def _owns_focus_before(self) -> bool:
+        """Focus moving along the row by its own arrows keeps them working."""
+        return self._arrows_armed and any(button.hasFocus() for button in self.buttons)
 
     def _choose(self, button: QPushButton) -> None:
         button.setChecked(True)

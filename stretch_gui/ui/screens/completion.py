@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from stretch_gui.core.content import completion
 from stretch_gui.core.session.session import Summary
+from stretch_gui.ui.parts.check_in_keys import check_in_keys
 from stretch_gui.ui.parts.labels import label
 from stretch_gui.ui.parts.pain_scale import PainCheckIn
 
@@ -57,9 +58,11 @@ class CompletionScreen(QWidget):
         layout.addSpacing(28)
         layout.addLayout(buttons)
         layout.addStretch(3)
-        # The buttons come first: a patient who wants to move on should not Tab through the scale.
-        self.setTabOrder(self.again_button, self.back_button)
-        self.setTabOrder(self.back_button, self.check_in.buttons[0])
+        # Tab follows the screen from top to bottom: the question, its note, then the buttons.
+        self.setTabOrder(self.check_in.buttons[0], self.check_in.note)
+        self.setTabOrder(self.check_in.note, self.back_button)
+        self.setTabOrder(self.back_button, self.again_button)
+        self.key_guard = check_in_keys(self, self.check_in, [self.again_button, self.back_button])
 
     def show_summary(self, title: str, summary: Summary) -> None:
         self.heading.setText(completion.heading(summary))
@@ -68,7 +71,10 @@ class CompletionScreen(QWidget):
         self.summary_label.setAccessibleDescription(text)
         self.advice.setText(" ".join(completion.advice(summary)))
         self.check_in.clear()
-        self.again_button.setFocus()
+        # The question has the focus, where Space and the arrows choose nothing: a key meant for the
+        # player a moment ago must not restart the routine or answer for the patient.
+        self.check_in.buttons[0].setFocus()
+        self.key_guard.arm()
 
     def _leave(self, request: SignalInstance) -> None:
         self.checkedIn.emit(self.check_in.value(), self.check_in.note_text())

@@ -5,9 +5,10 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontMetricsF, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QMessageBox,
@@ -88,6 +89,12 @@ class PlayerScreen(QWidget):
         self._words: SegmentWords | None = None
         self._type_key: tuple[int, int, str] | None = None
         self._guide_on = False
+        self._hint_held = False
+        self._hint_timer = QTimer(self)
+        self._hint_timer.setObjectName("hintFade")
+        self._hint_timer.setSingleShot(True)
+        self._hint_timer.setInterval(guidance.NOTE_SECONDS * 1000)
+        self._hint_timer.timeout.connect(self._release_hint)
         self._build()
         self._bind_keys()
 
@@ -110,7 +117,7 @@ class PlayerScreen(QWidget):
         self.instructions.setTextFormat(Qt.TextFormat.RichText)
         self.cue = label("cue", "Cue", role="cue", wrap=True)
         self.before_check_in = PainCheckIn(
-            "beforeCheckIn", "Pain right now (optional):", compact=True
+            "beforeCheckIn", "Pain right now (optional):", compact=True, space_belongs_to_screen=True
         )
 
         self.countdown = BreathTimer()
@@ -127,7 +134,7 @@ class PlayerScreen(QWidget):
         self.restart_button = self._button("restartButton", "Restart exercise", "Restart this exercise (R)", self._restart)
         self.stop_button = self._button("stopButton", "Stop", "Stop the routine (Esc)", self.ask_to_stop)
         self.stop_button.setProperty("role", "stop")
-        self.hurt_button = self._button("hurtStopButton", "Stop — this hurts", "Stop, this hurts", self.stop_for_pain)
+        self.hurt_button = self._button("hurtStopButton", "Stop — this hurts", "Stop — this hurts (stops at once)", self.stop_for_pain)
         self.hurt_button.setProperty("role", "danger")
 
         header = QHBoxLayout()
@@ -273,7 +280,7 @@ class PlayerScreen(QWidget):
 
     def _bind_keys(self) -> None:
         for key, slot in (
-            (Qt.Key.Key_Space, self._toggle),
+            (Qt.Key.Key_Space, self._space),
             (Qt.Key.Key_Right, self._next),
             (Qt.Key.Key_Left, self._previous),
             (Qt.Key.Key_R, self._restart),
@@ -283,6 +290,33 @@ class PlayerScreen(QWidget):
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
+        for digit in range(10):
+            # Before the start a digit answers the pain question wherever the focus is (the note keeps its digits).
+            shortcut = QShortcut(QKeySequence(Qt.Key(Qt.Key.Key_0 + digit)), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(lambda digit=digit: self._pain_digit(digit))
+        self.before_check_in.note.returnPressed.connect(self.start_pause_button.setFocus)
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        app.focusChanged.connect(self._focus_moved)
+
+    def _space(self) -> None:
+        """Space: start or pause, except on a button with the focus, which does what it says."""
+        focused = QApplication.focusWidget()
+        if isinstance(focused, QPushButton) and focused is not self.start_pause_button and self.isAncestorOf(focused):
+            if focused not in self.before_check_in.buttons:
+                focused.click()
+                return
+        self._toggle()
+
+    def _pain_digit(self, digit: int) -> None:
+        if self.before_check_in.isVisible():
+            self.before_check_in.choose_digit(digit)
+
+    def _focus_moved(self, _old: QWidget | None, _new: QWidget | None) -> None:
+        # The hint must never name a key that will not work where the focus is: in the note, Space types.
+        if self.driver is not None:
+            self._show_hint()
 
     # -- a session ----------------------------------------------------------
 
@@ -309,6 +343,8 @@ class PlayerScreen(QWidget):
         return driver
 
     def close_session(self) -> None:
+        self._hint_timer.stop()
+        self._hint_held = False
         if self.driver is not None:
             self.driver.shutdown()
             self.driver.deleteLater()
@@ -360,7 +396,13 @@ class PlayerScreen(QWidget):
             default=STOPPED_BY_CHOICE,
             escape="",
             answered=self._stop_answered,
+            enter_only=True,
         )
+
+    def _release_hint(self) -> None:
+        self._hint_held = False
+        if self.driver is not None:
+            self._show_hint()
 
     def _stop_answered(self, reason: str | None) -> None:
         self._stop_dialog = None
@@ -386,6 +428,9 @@ class PlayerScreen(QWidget):
         self.hurtMarked.emit(self.driver.session.index)
         self.hint.setText(guidance.HURT_NOTED)
         self.hint.setAccessibleDescription(guidance.HURT_NOTED)
+        # The note fades after a few seconds: it answers the key press, it is not news for later.
+        self._hint_held = True
+        self._hint_timer.start()
 
     # -- showing the session -----------------------------------------------
 
@@ -399,12 +444,21 @@ class PlayerScreen(QWidget):
         words = guidance.control_words(state)
         self.start_pause_button.setText(words.button)
         self.start_pause_button.setAccessibleName(words.button_with_key)
-        self.hint.setText(words.hint)
-        self.hint.setAccessibleDescription(words.hint)
+        self._show_hint()
         self._on_segment(self.driver.session.index)
         if state.is_over:
             self.driver.shutdown()
             self.sessionEnded.emit(self.driver.session.summary())
+
+    def _show_hint(self) -> None:
+        if self._hint_held:
+            return
+        assert self.driver is not None
+        typing = self.before_check_in.note.hasFocus()
+        hint = guidance.control_words(self.driver.session.state, typing=typing).hint
+        if self.hint.text() != hint:
+            self.hint.setText(hint)
+            self.hint.setAccessibleDescription(hint)
 
     def _on_segment(self, index: int) -> None:
         if self.driver is None:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from stretch_gui.core.content import safety
 from stretch_gui.ui import theme
+from stretch_gui.ui.parts.check_in_keys import check_in_keys
 from stretch_gui.ui.parts.labels import label
 from stretch_gui.ui.parts.pain_scale import PainCheckIn
 
@@ -57,6 +58,7 @@ class SafetyScreen(QWidget):
         self.done_button.setAccessibleName("Back to routines")
         self.done_button.setAutoDefault(True)
         self.done_button.clicked.connect(lambda: self.finished.emit(self.check_in.value(), self.check_in.note_text()))
+        self.key_guard = check_in_keys(self, self.check_in, [self.done_button])
 
         content = QWidget()
         column = QVBoxLayout(content)
@@ -80,6 +82,7 @@ class SafetyScreen(QWidget):
         self.help.setText(when_to_get_help_html())
         self.check_in.clear()
         self.done_button.setFocus()
+        self.key_guard.arm()
 
 
 class HelpDialog(QDialog):
