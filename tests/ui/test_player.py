@@ -105,7 +105,7 @@ def expected_heading(segment: Segment, elapsed: float) -> str:
         assert segment.breathing is not None and segment.reps is not None
         return f"Rep {min(int(elapsed // segment.breathing.cycle) + 1, segment.reps)} of {segment.reps}" + sets
     if segment.kind is K.SWITCH:
-        return "Switch sides"
+        return "Switch sides: get into position"
     if segment.kind is K.REST:
         return f"Rest · next: set {segment.set_number} of {segment.set_count}"
     return "Breathe in 5 s, pause 1 s, breathe out 3 s"  # the only breathing pattern in the built-in routine
@@ -202,7 +202,7 @@ def test_whole_builtin_routine_keyboard_only(make_window: MakeWindow, clock: Fak
             assert text_of(window, "holdCountdown") == countdown_for(segment.duration - elapsed), where
             left = plan.total - segment.start - elapsed
             assert text_of(window, "routineProgress") == (
-                f"Step {segment.step_index + 1} of 8 · {format_clock(left)} left"
+                f"Step {segment.step_index + 1} of 8 · {format_clock(math.ceil(left))} left"  # rounded up, like the countdown
             ), where
             assert child(window, QLabel, "breathPhase").isVisible() == (segment.breathing is not None), where
             illustration = window.player.illustration
@@ -216,7 +216,7 @@ def test_whole_builtin_routine_keyboard_only(make_window: MakeWindow, clock: Fak
     for expected in (
         "Hold · Set 1 of 2",
         "Rep 3 of 10",
-        "Switch sides",
+        "Switch sides: get into position",
         "Rest · next: set 2 of 3",
         "Get into position",
     ):

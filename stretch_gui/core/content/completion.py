@@ -12,11 +12,17 @@ from stretch_gui.core.wording import count, format_duration
 
 WELL_DONE = "Well done"
 STOPPED = "Stopped"
+FINISHED = "Finished"  # the routine ran to its end, but every exercise in it was skipped
 CHECK_IN_QUESTION = "How does your back feel now? (optional)"
 
 
 def heading(summary: Summary) -> str:
-    return STOPPED if summary.stopped else WELL_DONE
+    """Praise only for exercises done: "Well done" over "0 exercises done" would ring false."""
+    if summary.stopped:
+        return STOPPED
+    if summary.exercises_skipped and not summary.exercises_completed:
+        return FINISHED
+    return WELL_DONE
 
 
 def what_was_done(title: str, summary: Summary) -> str:

@@ -9,6 +9,7 @@ for on each tick and are cheap to compare, so a widget repaints only on a change
 from __future__ import annotations
 
 import enum
+import math
 from dataclasses import dataclass
 
 from stretch_gui.core.routine.model import ExerciseStep, Side
@@ -21,6 +22,7 @@ CUE_SECONDS = 8  # how long each cue of a hold stays up before the next one
 LONGEST_BREATH_WORDS = "Breathe out · 10"  # the widest the breath line gets, for sizing it to one line
 
 BREATHING_INSTRUCTIONS = "Sit or lie comfortably. Follow the circle: breathe in as it grows, out as it shrinks."
+SWITCH_HEADING = "Switch sides: get into position"
 SWITCH_CUE = "Come out of the stretch slowly, then set up on the other side."
 LAST_EXERCISE = "Last exercise"
 HURT_NOTED = "Noted: it hurt here"
@@ -115,7 +117,7 @@ def heading(segment: Segment, rep: int | None = None) -> str:
     if kind is SegmentKind.REPS:
         return f"Rep {rep or 1} of {segment.reps}" + sets
     if kind is SegmentKind.SWITCH:
-        return "Switch sides"
+        return SWITCH_HEADING
     if kind is SegmentKind.REST:
         return f"Rest · next: set {segment.set_number} of {segment.set_count}"
     assert segment.breathing is not None
@@ -129,12 +131,15 @@ def segment_words(session: Session, index: int) -> SegmentWords:
     routine = plan.routine
     step = segment.step
     introducing = session.state is SessionState.READY and index == 0
+    own_cautions = step.all_cautions if isinstance(step, ExerciseStep) else ()
     lines: list[Line] = []
     if introducing:
         if routine.byline:
             lines.append(Line(LineKind.BYLINE, routine.byline))
-        cautions = routine.cautions + (step.all_cautions if isinstance(step, ExerciseStep) else ())
-        lines.extend(Line(LineKind.CAUTION, caution) for caution in cautions)
+        lines.extend(Line(LineKind.CAUTION, caution) for caution in routine.cautions + own_cautions)
+    elif segment.kind is SegmentKind.PREPARE:
+        # Each exercise's own cautions while the patient gets into position for it, every time.
+        lines.extend(Line(LineKind.CAUTION, caution) for caution in own_cautions)
     if segment.kind is SegmentKind.REST and segment.cue:
         lines.append(Line(LineKind.INSTRUCTION, segment.cue))
     elif isinstance(step, ExerciseStep):
@@ -176,7 +181,9 @@ def cue(segment: Segment, elapsed: float, phase: BreathPhase | None) -> str:
 
 def progress(session: Session) -> str:
     step_number = session.segment.step_index + 1
-    return f"Step {step_number} of {len(session.plan.routine.steps)} · {format_clock(session.routine_remaining())} left"
+    # Whole seconds rounded up, as the countdown shows them: the two clocks on screen agree.
+    left = math.ceil(session.routine_remaining() - 1e-9)
+    return f"Step {step_number} of {len(session.plan.routine.steps)} · {format_clock(left)} left"
 
 
 def live_words(session: Session, breath: BreathState | None) -> LiveWords:

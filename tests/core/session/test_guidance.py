@@ -44,7 +44,7 @@ def test_headings_name_the_part_and_the_set() -> None:
     assert headings[:6] == [
         "Get into position",
         "Hold · Set 1 of 2",
-        "Switch sides",
+        "Switch sides: get into position",
         "Hold · Set 1 of 2",
         "Rest · next: set 2 of 2",
         "Hold · Set 2 of 2",
@@ -74,7 +74,11 @@ def test_before_the_first_start_the_byline_and_cautions_come_first() -> None:
     assert words.next_up == "Next: Child's pose"
     session.start()
     started = guidance.segment_words(session, 0)
-    assert not started.introducing and not started.has_cautions  # once started, the instructions alone
+    # Once started, getting into position shows the exercise's own cautions, not the routine's.
+    assert not started.introducing
+    started_cautions = [line.text for line in started.lines if line.kind is LineKind.CAUTION]
+    assert "Stop if your leg tingles." not in started_cautions
+    assert started_cautions == list(session.plan.segments[0].step.all_cautions)  # type: ignore[union-attr]
 
 
 def test_the_last_step_says_so_and_a_breathing_step_explains_the_circle() -> None:
@@ -141,3 +145,29 @@ def test_control_words_for_each_state(state: SessionState, button: str, hint: st
     words = guidance.control_words(state)
     assert (words.button, words.hint) == (button, hint)
     assert words.button_with_key == f"{button} (Space)"  # the visible label stays inside the accessible name
+
+
+def test_each_exercise_shows_its_own_cautions_while_getting_into_position() -> None:
+    text = WITH_CAUTIONS + """  - exercise: tennis-ball-release
+    hold: 60s
+"""
+    session, _ = session_of(text)
+    session.start()
+    ball = next(
+        i for i, s in enumerate(session.plan.segments) if s.kind is K.PREPARE and s.title == "Tennis-ball release"
+    )
+    words = guidance.segment_words(session, ball)
+    cautions = [line.text for line in words.lines if line.kind is LineKind.CAUTION]
+    assert cautions == list(session.plan.segments[ball].step.all_cautions)  # type: ignore[union-attr]
+    assert any("pulse" in caution for caution in cautions)  # never on a spot where a pulse is felt
+    hold = guidance.segment_words(session, ball + 1)
+    assert not hold.has_cautions  # during the hold, the instructions alone
+
+
+def test_the_routines_time_left_rounds_up_like_the_countdown() -> None:
+    session, clock = session_of(FULL)
+    session.start()
+    clock.advance(0.4)
+    session.update()
+    total = int(session.plan.total)
+    assert guidance.progress(session).endswith(f"{total // 60}:{total % 60:02d} left")  # 0.4 s gone: not a second yet
