@@ -45,7 +45,13 @@ class RoutineEntry:
     def details(self) -> str:
         """The facts line beside the chosen routine: length, steps, how often, which revision."""
         routine = self.routine
-        parts = [format_duration(self.total), count(len(routine.steps), "step")]
+        # The same count as the list beside it, with the breathing steps named apart.
+        breathing = len(routine.steps) - routine.exercise_count
+        parts = [format_duration(self.total)]
+        if routine.exercise_count:
+            parts.append(count(routine.exercise_count, "exercise"))
+        if breathing:
+            parts.append(count(breathing, "breathing step"))
         if routine.frequency:
             parts.append(routine.frequency.describe())
         if routine.revision:
