@@ -26,6 +26,8 @@ from stretch_gui.core import preferences as prefs
 from stretch_gui.core.preferences import Choice, Preference, Range, TimeOfDay, Toggle
 from stretch_gui.qt.settings import AppSettings
 from stretch_gui.ui.parts.labels import label
+from stretch_gui.ui.dialogs.fitting import fit_to_screen
+from stretch_gui.ui.parts.scrolling import scrolling
 
 if TYPE_CHECKING:
     from stretch_gui.qt.sound import SoundPlayer
@@ -72,7 +74,8 @@ class SettingsDialog(QDialog):
             prefs.REMINDERS_GROUP: (self.reminder_note,),
         }
 
-        layout = QVBoxLayout(self)
+        content = QWidget(objectName="settingsContent")
+        layout = QVBoxLayout(content)
         for group in prefs.GROUPS:
             heading = label(object_name(group.key, "Heading"), group.title, role="section")
             heading.setText(group.title)
@@ -83,10 +86,15 @@ class SettingsDialog(QDialog):
             for note in availability.get(group, ()):
                 form.addRow(note)
             layout.addLayout(form)
+        layout.addStretch(1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         buttons.accepted.connect(self.accept)
-        layout.addWidget(buttons)
+        outer = QVBoxLayout(self)
+        outer.addWidget(scrolling(content, "settingsScroll"), 1)
+        outer.addWidget(buttons)
+        wanted = content.sizeHint()
+        fit_to_screen(self, wanted.width() + 60, wanted.height() + buttons.sizeHint().height() + 60)
 
         settings.changed.connect(self._changed)  # a method, so the connection goes with the dialog
         self._show_what_can_sound(self._sound_player, speaker or shared_speaker())

@@ -9,6 +9,7 @@ from stretch_gui.core.content import completion
 from stretch_gui.core.session.session import Summary
 from stretch_gui.ui.parts.check_in_keys import check_in_keys
 from stretch_gui.ui.parts.labels import label
+from stretch_gui.ui.parts.scrolling import scrolling
 from stretch_gui.ui.parts.pain_scale import PainCheckIn
 
 
@@ -42,7 +43,8 @@ class CompletionScreen(QWidget):
         buttons.addWidget(self.back_button)
         buttons.addWidget(self.again_button)
         buttons.addStretch(1)
-        layout = QVBoxLayout(self)
+        content = QWidget(objectName="completionContent")
+        layout = QVBoxLayout(content)
         layout.setContentsMargins(48, 48, 48, 48)
         layout.addStretch(2)
         layout.addWidget(self.heading)
@@ -58,6 +60,9 @@ class CompletionScreen(QWidget):
         layout.addSpacing(28)
         layout.addLayout(buttons)
         layout.addStretch(3)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scrolling(content, "completionScroll"))
         # Tab follows the screen from top to bottom: the question, its note, then the buttons.
         self.setTabOrder(self.check_in.buttons[0], self.check_in.note)
         self.setTabOrder(self.check_in.note, self.back_button)

@@ -102,7 +102,10 @@ class PlayerScreen(QWidget):
 
     def _build(self) -> None:
         self.routine_title = label("routineTitle", "Routine", role="muted")
-        self.routine_title.setMinimumWidth(1)  # a long title gives way to the progress, it never pushes it off
+        # A long title gives way to the progress with an ellipsis; the whole title is its tooltip.
+        self.routine_title.setMinimumWidth(1)
+        self.routine_title.setProperty("elided", True)
+        self._routine_title = ""
         self.routine_progress = label("routineProgress", "Progress", role="muted")
         self.progress_bar = QProgressBar(objectName="routineProgressBar")
         self.progress_bar.setAccessibleName("Routine progress")
@@ -268,6 +271,13 @@ class PlayerScreen(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         self._fit_type()
         super().resizeEvent(event)
+        self._elide_title()
+
+    def _elide_title(self) -> None:
+        room = max(40, self.routine_title.width())
+        shown = self.routine_title.fontMetrics().elidedText(self._routine_title, Qt.TextElideMode.ElideRight, room)
+        if self.routine_title.text() != shown:
+            self.routine_title.setText(shown)
 
     def _button(self, name: str, text: str, accessible: str, slot: object) -> QPushButton:
         button = QPushButton(text, objectName=name)
@@ -334,7 +344,10 @@ class PlayerScreen(QWidget):
 
         self.cues = CuePlayer(driver, self.settings)
         self.apply_settings()
-        self.routine_title.setText(plan.routine.title)
+        self._routine_title = plan.routine.title
+        self.routine_title.setToolTip(plan.routine.title)
+        self.routine_title.setAccessibleDescription(plan.routine.title)
+        self._elide_title()
         self.before_check_in.clear()
         self._was_ready = True
         self._on_segment(start_index)

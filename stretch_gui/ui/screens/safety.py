@@ -17,7 +17,9 @@ from PySide6.QtWidgets import (
 from stretch_gui.core.content import safety
 from stretch_gui.ui import theme
 from stretch_gui.ui.parts.check_in_keys import check_in_keys
+from stretch_gui.ui.dialogs.fitting import fit_to_screen
 from stretch_gui.ui.parts.labels import label
+from stretch_gui.ui.parts.scrolling import scrolling
 from stretch_gui.ui.parts.pain_scale import PainCheckIn
 
 
@@ -27,14 +29,6 @@ def when_to_get_help_html() -> str:
 
 def after_a_painful_stop_html() -> str:
     return safety.as_html(safety.STOP_SCREEN, theme.current().danger)
-
-
-def _scrolling(content: QWidget) -> QScrollArea:
-    area = QScrollArea()
-    area.setWidgetResizable(True)
-    area.setFrameShape(QFrame.Shape.NoFrame)
-    area.setWidget(content)
-    return area
 
 
 class SafetyScreen(QWidget):
@@ -73,7 +67,7 @@ class SafetyScreen(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.done_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(_scrolling(content), 1)
+        layout.addWidget(scrolling(content, "safetyScroll"), 1)
         layout.addLayout(buttons)
         layout.setContentsMargins(0, 0, 48, 28)
 
@@ -100,6 +94,6 @@ class HelpDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.close)
         layout = QVBoxLayout(self)
-        layout.addWidget(_scrolling(text), 1)
+        layout.addWidget(scrolling(text, "helpScroll"), 1)
         layout.addWidget(buttons)
-        self.resize(760, 620)
+        fit_to_screen(self, 760, 620)

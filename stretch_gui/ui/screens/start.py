@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from stretch_gui.core.routine.catalogue import RoutineEntry
 from stretch_gui.ui import theme
 from stretch_gui.ui.parts.labels import label
+from stretch_gui.ui.parts.scrolling import scrolling
 
 META_ROLE = Qt.ItemDataRole.UserRole + 1
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -105,11 +106,17 @@ class StartScreen(QWidget):
         detail_layout = QVBoxLayout(details)
         detail_layout.setContentsMargins(28, 24, 28, 24)
         detail_layout.setSpacing(10)
+        # The words scroll inside the card when a large text size needs it; Start stays in view.
+        words = QWidget(objectName="routineDetailWords")
+        words_layout = QVBoxLayout(words)
+        words_layout.setContentsMargins(0, 0, 0, 0)
+        words_layout.setSpacing(10)
         for widget in (self.detail_title, self.detail_byline, self.detail_meta, self.detail_description):
-            detail_layout.addWidget(widget)
-        detail_layout.addSpacing(6)
-        detail_layout.addWidget(self.detail_cautions)
-        detail_layout.addStretch(1)
+            words_layout.addWidget(widget)
+        words_layout.addSpacing(6)
+        words_layout.addWidget(self.detail_cautions)
+        words_layout.addStretch(1)
+        detail_layout.addWidget(scrolling(words, "routineDetailScroll", accessible="Routine details"), 1)
         start_row = QHBoxLayout()
         start_row.addStretch(1)
         start_row.addWidget(self.start_button)

@@ -1,0 +1,83 @@
+"""Nothing clipped, ever: every screen, at every text size, on a maximized 1366x768 laptop screen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from pytestqt.qtbot import QtBot
+
+from stretch_gui.core import preferences as prefs
+from stretch_gui.core.routine.plan import SegmentKind
+from stretch_gui.core.session.clock import FakeClock
+from stretch_gui.qt.settings import AppSettings
+from stretch_gui.ui.window import MainWindow
+from tests.support.clipping import clipped
+from tests.support.window import MakeWindow, step
+
+# The window's inside on a maximized 1366x768 screen, under a title bar and a panel.
+LAPTOP = (1366, 705)
+SIZES = list(prefs.TEXT_SCALES)
+
+pytestmark = [pytest.mark.slow, pytest.mark.qt_log_ignore("This plugin does not support (propagateSizeHints|raise)")]
+
+
+def settle(window: QWidget) -> None:
+    for _ in range(3):
+        QApplication.processEvents()
+
+
+def look(window: QWidget, where: str) -> list[str]:
+    settle(window)
+    return [f"{where}: {problem}" for problem in clipped(window)]
+
+
+@pytest.fixture
+def laptop_window(make_window: MakeWindow, settings: AppSettings, restore_theme: None, back_spasm: Path):  # type: ignore[no-untyped-def]
+    def make(size: str) -> MainWindow:
+        settings.text_size = size
+        window = make_window()
+        window.resize(*LAPTOP)
+        settle(window)
+        return window
+
+    return make
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_every_screen_fits_its_text(laptop_window, size: str, clock: FakeClock, qtbot: QtBot, back_spasm: Path) -> None:  # type: ignore[no-untyped-def]
+    window = laptop_window(size)
+    problems = look(window, "start")
+    window.open_file(back_spasm)
+    problems += look(window, "ready")
+    session = window.player.driver.session
+    session.start()
+    firsts = [next(s for s in session.plan.segments if s.kind is kind) for kind in SegmentKind]
+    for segment in sorted(firsts, key=lambda s: s.start):
+        step(clock, window, segment.start + 2 - (session.plan.total - session.routine_remaining()))
+        problems += look(window, segment.kind.value)
+    step(clock, window, session.plan.total)
+    problems += look(window, "completion")
+    window.play(window._current)  # type: ignore[arg-type]
+    window.player.driver.session.start()
+    window.player.stop_for_pain()
+    problems += look(window, "stopped for pain")
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_every_dialog_fits_its_text(laptop_window, size: str, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
+    window = laptop_window(size)
+    problems: list[str] = []
+    window.open_settings()
+    window.show_help()
+    window.show_history()
+    for dialog in window.findChildren(QDialog):
+        if dialog.isVisible():
+            screen = window.screen().availableGeometry()
+            dialog.resize(min(dialog.width(), LAPTOP[0]), min(dialog.height(), LAPTOP[1]))
+            assert dialog.height() <= max(LAPTOP[1], screen.height()), f"{dialog.objectName()} is taller than the screen"
+            problems += look(dialog, dialog.objectName())
+            dialog.close()
+    assert not problems, "\n".join(problems)
