@@ -47,11 +47,14 @@ def run_history(*, database: Path | None, csv_file: Path | None, limit: int) -> 
 
 
 def _export(history: History, csv_file: Path) -> int:
-    from stretch_gui.qt.atomic import SaveError
+    from stretch_gui.qt.atomic import NotAFileError, SaveError
     from stretch_gui.qt.paths import export_history_csv
 
     try:
         written = export_history_csv(history, csv_file)
+    except NotAFileError as exc:
+        print(exc, file=sys.stderr)
+        return 2
     except SaveError as exc:
         print(exc, file=sys.stderr)
         return 1

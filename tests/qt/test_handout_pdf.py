@@ -249,3 +249,15 @@ def test_cli_output_in_a_missing_folder_exits_2(handout_cli, repo_root: Path) ->
     result = handout_cli(str(repo_root / "routines" / "desk-break.yaml"), "-o", "missing/out.pdf")
     assert result.returncode == 2
     assert result.stderr.startswith("stretch-gui: cannot write missing/out.pdf")
+
+
+def test_cli_refuses_a_fifo_and_exits_2(handout_cli, repo_root: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import os
+    import stat
+
+    fifo = tmp_path / "some.fifo"
+    os.mkfifo(fifo)
+    result = handout_cli(str(repo_root / "routines" / "desk-break.yaml"), "-o", "some.fifo")
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert result.stderr.startswith("stretch-gui: cannot write some.fifo: it is a named pipe, not a regular file")
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)
