@@ -175,12 +175,20 @@ class History:
         HistoryError: the file cannot be opened or created (message says why and where).
     """
 
-    def __init__(self, path: str | Path, *, wall_clock: WallClock = local_now, busy_timeout: float = DEFAULT_BUSY_TIMEOUT) -> None:
+    def __init__(
+        self,
+        path: str | Path,
+        *,
+        wall_clock: WallClock = local_now,
+        busy_timeout: float = DEFAULT_BUSY_TIMEOUT,
+        read_only: bool = False,
+    ) -> None:
         self.path = Path(path)
         self._wall_clock = wall_clock
         self._busy_timeout = busy_timeout
+        self.read_only = read_only
         self.moved_aside: Path | None = None  # where a damaged file went, if one was found
-        self._conn = self._open()
+        self._conn = self._open_read_only() if read_only else self._open()
 
     @property
     def notice(self) -> str:
@@ -222,6 +230,81 @@ class History:
             conn.close()
             raise
         return conn
+
+    def _open_read_only(self) -> sqlite3.Connection:
+        """For listing and exporting: never creates, migrates, moves or writes anything.
+
+        ``mode=ro`` reads a WAL database when its -wal and -shm files exist or can be made;
+        in a read-only folder (or on a full disk) where they cannot, ``immutable=1`` reads the
+        file as it is (a cleanly closed history has everything in the main file). An older
+        format is brought up to date in a copy in memory.
+        """
+        if not self.path.is_file():
+            what = "is a folder" if self.path.is_dir() else "does not exist" if not self.path.exists() else "is not a regular file"
+            raise HistoryError(f"Cannot read the history file {self.path}: it {what}.", path=self.path)
+        error: sqlite3.Error | None = None
+        for options in ("mode=ro", "mode=ro&immutable=1"):
+            try:
+                conn = sqlite3.connect(f"{self.path.absolute().as_uri()}?{options}", uri=True, timeout=self._busy_timeout)
+            except sqlite3.Error as exc:
+                error = exc
+                continue
+            try:
+                version = self._check_read_only(conn)
+            except sqlite3.Error as exc:
+                conn.close()
+                if getattr(exc, "sqlite_errorname", "").startswith(("SQLITE_CANTOPEN", "SQLITE_READONLY", "SQLITE_IOERR")):
+                    error = exc  # the -shm file cannot be made here: try again as immutable
+                    continue
+                raise self._unreadable(exc) from exc
+            except HistoryError:
+                conn.close()
+                raise
+            if version < CURRENT_VERSION:
+                conn = self._migrated_copy(conn)
+            return conn
+        assert error is not None
+        raise self._failure(error, "open the history")
+
+    def _check_read_only(self, conn: sqlite3.Connection) -> int:
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])  # reads the header: garbage fails here
+        tables = {str(row[0]) for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if "sessions" not in tables:
+            raise HistoryError(f"{self.path} is not a stretch-gui history file: it holds no sessions. It was left as it is.",
+                               path=self.path)
+        if version > CURRENT_VERSION:
+            raise HistoryVersionError(
+                f"The history file {self.path} was written by a newer version of stretch-gui "
+                f"(format {version}; this one knows up to {CURRENT_VERSION}). It was left as it is.",
+                path=self.path,
+            )
+        problems = [str(row[0]) for row in conn.execute("PRAGMA quick_check")]
+        if problems != ["ok"]:
+            raise HistoryError(f"The history file {self.path} is damaged and cannot be read ({problems[0]}). "
+                               "It was left as it is.", path=self.path)
+        return version
+
+    def _unreadable(self, exc: sqlite3.Error) -> HistoryError:
+        if getattr(exc, "sqlite_errorname", "") == "SQLITE_NOTADB":
+            return HistoryError(f"{self.path} is not a stretch-gui history file. It was left as it is.", path=self.path)
+        if getattr(exc, "sqlite_errorname", "") == "SQLITE_CORRUPT":
+            return HistoryError(f"The history file {self.path} is damaged and cannot be read ({exc}). It was left as it is.",
+                                path=self.path)
+        return self._failure(exc, "open the history")
+
+    def _migrated_copy(self, conn: sqlite3.Connection) -> sqlite3.Connection:
+        """An older history, brought up to date in memory: the file itself is not touched."""
+        memory = sqlite3.connect(":memory:", isolation_level=None)
+        try:
+            conn.backup(memory)
+            self._migrate(memory)
+        except sqlite3.Error as exc:
+            memory.close()
+            raise self._unreadable(exc) from exc
+        finally:
+            conn.close()
+        memory.execute("PRAGMA query_only = ON")
+        return memory
 
     def _connect(self) -> sqlite3.Connection:
         try:
