@@ -344,10 +344,20 @@ class MainWindow(QMainWindow):
         """The history, opened on first use; None (after saying why, once) when it cannot be used."""
         if self._history is not None or self.history_file is None or self._history_problem:
             return self._history
-        from stretch_gui.core.record.store import History, HistoryError
+        from stretch_gui.core.record.store import History, HistoryError, HistoryWriteError
 
         try:
             self._history = History(self.history_file)
+        except HistoryWriteError as exc:
+            # A read-only folder or a full disk: the sessions already kept can still be shown.
+            try:
+                self._history = History(self.history_file, read_only=True)
+            except HistoryError:
+                self._history_problem = str(exc)
+                tell(self, "historyProblemDialog", messages.history_unusable(self._history_problem))
+                return None
+            tell(self, "historyReadOnlyDialog", messages.history_read_only(str(exc)))
+            return self._history
         except HistoryError as exc:
             self._history_problem = str(exc)
             tell(self, "historyProblemDialog", messages.history_unusable(self._history_problem))
@@ -387,7 +397,7 @@ class MainWindow(QMainWindow):
         self._end_recording()
         history = self.history_store()
         driver = self.player.driver
-        if history is None or driver is None:
+        if history is None or history.read_only or driver is None:
             return
         from stretch_gui.core.record.recorder import SessionRecorder
 
@@ -420,7 +430,7 @@ class MainWindow(QMainWindow):
     def _offer_resume(self) -> None:
         """After a crash: offer to carry on the routine that was cut short, where it was."""
         history = self.history_store()
-        if history is None:
+        if history is None or history.read_only:  # nothing could be recorded, nor given up
             return
         from stretch_gui.core.record.resume import resume_offer
         from stretch_gui.core.record.store import HistoryError

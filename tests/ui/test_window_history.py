@@ -205,3 +205,83 @@ def test_a_history_that_cannot_be_opened_is_said_once_and_routines_still_play(op
     assert window.stack.currentWidget() is window.completion
     assert len(window.findChildren(QMessageBox, "historyProblemDialog")) <= 1
     window.close()
+
+
+WINDOW_ON_A_READ_ONLY_HISTORY = """
+import sys
+from pathlib import Path
+from PySide6.QtWidgets import QApplication, QMessageBox
+from tests.support.history import drop_privileges_if_asked
+from tests.support.window import settings_over
+
+app = QApplication([])  # before giving up root: Qt's plugins may be readable by root only
+from stretch_gui.ui.app import create_window
+import encodings.utf_8_sig, stretch_gui.core.record.store, stretch_gui.core.record.recorder
+history_file, routine_file, settings_file = map(Path, sys.argv[1:])
+window = create_window(settings=settings_over(settings_file), history_file=history_file)  # opens no history yet
+window.catalogue.entry(routine_file)  # loaded (and kept) while the loader's modules can still be read
+drop_privileges_if_asked()
+window.open_file(routine_file)
+window.show()
+history = window.history_store()
+app.processEvents()
+for box in window.findChildren(QMessageBox):
+    print(box.objectName(), "|", box.windowTitle(), "|", box.text().replace("\\n", " "))
+print("sessions", [r.stop_reason for r in history.sessions()])
+window.player.driver.session.start()
+print("recording", window.recorder is not None)
+window.close()
+"""
+
+
+def test_a_read_only_history_is_shown_and_new_sessions_are_said_not_to_be_saved(  # type: ignore[no-untyped-def]
+    tmp_path: Path, routine_file: Path, python: str, subprocess_env: dict[str, str]
+) -> None:
+    import os
+    import pwd
+    import subprocess
+    import tempfile
+    import textwrap
+
+    base = Path(tempfile.mkdtemp(prefix="stretch-gui-test-"))
+    try:
+        base.chmod(0o755)
+        data = base / "data"
+        history_file = data / "history.sqlite3"
+        data.mkdir()
+        with History(history_file) as history:
+            session = Session(build_plan(load_routine_file(routine_file)), FakeClock())
+            SessionRecorder(history, session)
+            session.start()
+            session.stop("kept from before")
+        routine_copy = base / "relief.yaml"
+        routine_copy.write_bytes(routine_file.read_bytes())
+        (base / "settings").mkdir()
+        env = dict(subprocess_env, HOME=str(base), XDG_RUNTIME_DIR=str(base))
+        if os.geteuid() == 0:  # root ignores permission bits: run the window as someone else
+            user = pwd.getpwnam("nobody").pw_uid
+            for p in [base, *base.rglob("*")]:
+                os.chown(p, user, user)
+            env["STRETCH_GUI_TEST_UID"] = str(user)
+        history_file.chmod(0o444)
+        data.chmod(0o555)
+        result = subprocess.run(
+            [python, "-c", textwrap.dedent(WINDOW_ON_A_READ_ONLY_HISTORY), str(history_file), str(routine_copy),
+             str(base / "settings" / "s.ini")],
+            env=env, capture_output=True, text=True, timeout=60, check=False,
+        )
+        assert "Traceback" not in result.stderr and result.returncode == 0, result.stdout + result.stderr
+        lines = result.stdout.splitlines()
+        name, title, text = lines[0].split(" | ")
+        assert (name, title) == ("historyReadOnlyDialog", "Your history can be viewed but not saved")
+        assert str(history_file) in text and "new sessions will not be saved" in text
+        assert len(lines) == 3, lines  # one box only: not "cannot be used"
+        assert lines[1] == "sessions ['kept from before']"
+        assert lines[2] == "recording False"
+    finally:
+        for p in [base, *base.rglob("*")]:
+            if p.is_dir():
+                p.chmod(0o755)
+        import shutil
+
+        shutil.rmtree(base)

@@ -39,6 +39,14 @@ def history_unusable(reason: str) -> Message:
     )
 
 
+def history_read_only(reason: str) -> Message:
+    return Message(
+        "Your history can be viewed but not saved",
+        f"{reason}\n\nYour past sessions can still be viewed and exported, but new sessions will not be saved "
+        "until this is fixed.",
+    )
+
+
 def history_damaged(notice: str) -> Message:
     return Message("Your history was damaged", notice)
 
