@@ -560,7 +560,9 @@ for name in sys.argv[1:]:
 """
 
 
-def test_a_read_only_history_can_still_be_listed(shared_folder: tuple[Path, int | None], python: str, env: dict[str, str]) -> None:
+def test_a_read_only_history_can_still_be_listed(
+    shared_folder: tuple[Path, int | None], python: str, env: dict[str, str]
+) -> None:
     folder, user = shared_folder
     locked_folder = folder / "read-only-folder"
     locked_folder.mkdir()
