@@ -22,6 +22,7 @@ Resuming after a crash (the rule is ``stretch_gui.core.record.resume``)::
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime, timedelta
 
 from stretch_gui.core.record.store import (
     History,
@@ -86,6 +87,7 @@ class SessionRecorder:
         self._outcomes: dict[int, Outcome] = {}  # every outcome the history holds, to save only what changed
         self._unsaved: dict[int, SegmentOutcome] = {}
         self._status = SessionStatus.RUNNING
+        self._ended_at: datetime | None = None
         self._pending_before: tuple[int | None, str] | None = None
         self.session_id: int | None = None
         if resume is not None:
@@ -116,11 +118,12 @@ class SessionRecorder:
                 self._outcomes[left] = outcome
                 segment = session.plan.segments[left]
                 self._unsaved[left] = SegmentOutcome(left, segment.kind.value, segment.title, outcome)
-        if event.kind is EventKind.STATE_CHANGED:
-            if event.state is SessionState.FINISHED:
-                self._status = SessionStatus.FINISHED
-            elif event.state is SessionState.STOPPED:
-                self._status = SessionStatus.STOPPED
+        if event.kind is EventKind.STATE_CHANGED and event.state.is_over:
+            self._status = SessionStatus.FINISHED if event.state is SessionState.FINISHED else SessionStatus.STOPPED
+            # The end is when the session ended (a deadline noticed late counts from the deadline),
+            # not when the save succeeds or the window closes.
+            late = max(0.0, session.now() - event.at)
+            self._ended_at = self._history.wall_time() - timedelta(seconds=late)
         if event.catching_up:
             return  # the rest of this stall follows at once: save it all together
         started = event.kind is EventKind.STATE_CHANGED and event.state is SessionState.RUNNING
@@ -168,6 +171,7 @@ class SessionRecorder:
             exercises_skipped=skipped,
             status=self._status,
             stop_reason=self._session.stop_reason if self._status is SessionStatus.STOPPED else "",
+            ended_at=self._ended_at,
         )
         self._unsaved.clear()
 

@@ -435,11 +435,13 @@ class History:
         except sqlite3.Error as exc:
             raise self._failure(exc, "read the history") from exc
 
-    def _now(self) -> str:
+    def wall_time(self) -> datetime:
+        """The time of day now, by the injected wall clock, with its UTC offset."""
         now = self._wall_clock()
-        if now.tzinfo is None:
-            now = now.astimezone()
-        return now.isoformat(timespec="seconds")
+        return now.astimezone() if now.tzinfo is None else now
+
+    def _now(self) -> str:
+        return self.wall_time().isoformat(timespec="seconds")
 
     # -- writing --------------------------------------------------------------------
 
@@ -466,12 +468,17 @@ class History:
         exercises_skipped: int,
         status: SessionStatus = SessionStatus.RUNNING,
         stop_reason: str = "",
+        ended_at: datetime | None = None,
     ) -> None:
         """Segment outcomes and the session's state, in one transaction. (The recorder calls this.)
 
         An outcome replaces an earlier one for the same segment, the way Session.outcomes does.
+        A finished or stopped session ends at ``ended_at`` (when the session ended, not when
+        this save happens: a save retried later, or again at closing, must not move it); the
+        first end saved is kept.
         """
         now = self._now()
+        end = (ended_at.astimezone() if ended_at.tzinfo is None else ended_at).isoformat(timespec="seconds") if ended_at else now
         items = list(outcomes.values()) if isinstance(outcomes, Mapping) else list(outcomes)
         over = status in (SessionStatus.FINISHED, SessionStatus.STOPPED)
         with self._writing("save the session") as conn:
@@ -482,9 +489,10 @@ class History:
             )
             conn.execute(
                 "UPDATE sessions SET current_index = ?, active_seconds = ?, exercises_completed = ?,"
-                " exercises_skipped = ?, status = ?, stop_reason = ?, ended_at = ? WHERE id = ?",
+                " exercises_skipped = ?, status = ?, stop_reason = ?,"
+                " ended_at = CASE WHEN ? THEN coalesce(ended_at, ?) END WHERE id = ?",
                 (current_index, active_seconds, exercises_completed, exercises_skipped, status.value,
-                 stop_reason, now if over else None, session_id),
+                 stop_reason, over, end, session_id),
             )
 
     def mark_abandoned(self, session_id: int) -> None:

@@ -121,6 +121,10 @@ class Session:
 
     # -- what is on now -----------------------------------------------------
 
+    def now(self) -> float:
+        """The session's clock now: how late an event is noticed is ``now() - event.at``."""
+        return self._clock.now()
+
     @property
     def state(self) -> SessionState:
         return self._state

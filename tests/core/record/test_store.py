@@ -6,7 +6,7 @@ Pure core: no Qt. Sessions run on FakeClock; the record's times come from a fake
 from __future__ import annotations
 
 import sqlite3
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -97,6 +97,33 @@ def test_a_finished_session_is_recorded_whole(history: History, routine, wall: F
     assert [s.kind for s in segments] == ["prepare", "hold", "rest", "hold", "prepare", "reps", "breathe"]
     assert segments[1].title == "Knee hug" and segments[6].title == "Slow breathing"
     assert not record.resumable
+
+
+def test_the_end_time_is_when_the_session_ended_not_when_it_was_saved_again(  # type: ignore[no-untyped-def]
+    history: History, routine, wall: FakeWallClock
+) -> None:
+    _, clock, session = new_session(routine)
+    recorder = SessionRecorder(history, session)
+    session.start()
+    wall.advance(seconds=30)
+    finish_segment(session, clock)
+    session.stop("enough")  # at 09:00:30
+    wall.advance(seconds=90)  # the completion screen, a check-in, then the window closes
+    recorder.check_in_after(rating=2)
+    recorder.flush()
+    assert history.session(recorder.session_id).ended_at == datetime(2026, 3, 14, 9, 0, 30, tzinfo=CET)  # type: ignore[arg-type]
+
+
+def test_a_finish_noticed_late_ends_at_its_deadline(history: History, routine, wall: FakeWallClock) -> None:  # type: ignore[no-untyped-def]
+    _, clock, session = new_session(routine)
+    SessionRecorder(history, session)
+    session.start()
+    clock.advance(session.plan.total + 16)  # the screen was busy: the last deadline passed 16 s ago
+    wall.advance(seconds=session.plan.total + 16)
+    session.update()
+    (record,) = history.sessions()
+    assert record.status is SessionStatus.FINISHED
+    assert record.ended_at == datetime(2026, 3, 14, 9, 0, 0, tzinfo=CET) + timedelta(seconds=round(session.plan.total))
 
 
 def test_each_segment_is_committed_when_it_ends(tmp_path: Path, history: History, routine) -> None:  # type: ignore[no-untyped-def]
