@@ -154,11 +154,50 @@ def test_skips_and_a_stop_are_recorded_with_the_reason(history: History, routine
     assert record.status is SessionStatus.STOPPED
     assert record.stop_reason == "it hurt"
     assert record.ended_at is not None
-    assert history.outcomes(record.id) == {0: Outcome.COMPLETED, 1: Outcome.SKIPPED, 2: Outcome.COMPLETED}
+    assert history.outcomes(record.id) == {
+        0: Outcome.COMPLETED, 1: Outcome.SKIPPED, 2: Outcome.COMPLETED, 3: Outcome.STOPPED  # stopped in the second hold
+    }
     assert history.outcomes(record.id) == session.outcomes
-    assert (record.exercises_completed, record.exercises_skipped) == (0, 1)
+    assert (record.exercises_completed, record.exercises_skipped) == (0, 0)  # stopped part-way is not skipped
     assert record.active_seconds == pytest.approx(session.active_seconds())
     assert record.resume_index == 3
+
+
+def test_an_exercise_stopped_part_way_is_recorded_as_stopped_not_skipped(history: History, routine) -> None:  # type: ignore[no-untyped-def]
+    _, clock, session = new_session(routine)
+    recorder = SessionRecorder(history, session)
+    session.start()
+    for _ in range(2):
+        finish_segment(session, clock)  # prepare, the first hold of Knee hug
+    clock.advance(4)
+    session.stop("enough for today")  # in the rest between the two holds
+    record = history.session(recorder.session_id)  # type: ignore[arg-type]
+    assert history.segments(record.id)[-1].outcome is Outcome.STOPPED
+    assert (record.exercises_completed, record.exercises_skipped) == (0, 0)
+    assert (session.summary().exercises_completed, session.summary().exercises_skipped) == (0, 0)
+
+
+def test_a_session_stopped_before_it_started_records_no_stopped_segment(routine) -> None:  # type: ignore[no-untyped-def]
+    _, _, session = new_session(routine)
+    session.stop("changed my mind")
+    assert session.outcomes == {}
+
+
+def test_after_a_resume_the_time_counts_the_whole_session(history: History, routine) -> None:  # type: ignore[no-untyped-def]
+    _, clock, session = new_session(routine)
+    SessionRecorder(history, session)
+    session.start()
+    for _ in range(3):
+        finish_segment(session, clock)  # 5 + 20 + 10 s before the crash
+    record = history.unfinished_session()
+    assert record is not None and record.active_seconds == pytest.approx(35)
+    _, clock, resumed = new_session(routine, start_index=record.resume_index, carried=carried_over(history, record))
+    SessionRecorder(history, resumed, resume=record)
+    resumed.start()
+    while not resumed.state.is_over:
+        finish_segment(resumed, clock)
+    assert resumed.summary().active_seconds == pytest.approx(resumed.plan.total)  # what the finish screen shows
+    assert history.session(record.id).active_seconds == pytest.approx(resumed.plan.total)
 
 
 def test_going_back_and_doing_a_skipped_segment_records_it_completed(history: History, routine) -> None:  # type: ignore[no-untyped-def]
