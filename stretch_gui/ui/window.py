@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from stretch_gui.core.record.recorder import SessionRecorder
     from stretch_gui.core.record.resume import ResumeOffer
     from stretch_gui.core.record.store import History, SessionRecord
+    from stretch_gui.qt.owner_mark import OwnerMark
     from stretch_gui.ui.reminders import Reminders
 
 ROUTINE_SUFFIXES = (".yaml", ".yml")
@@ -61,6 +62,7 @@ class MainWindow(QMainWindow):
         self.history_file = history_file
         self._history: History | None = None
         self._history_problem = ""
+        self._owner_mark: OwnerMark | None = None  # held while this window may record sessions
         self.recorder: SessionRecorder | None = None
         self._first_show_done = False
         self.reminders: Reminders | None = None
@@ -329,6 +331,8 @@ class MainWindow(QMainWindow):
             self.reminders.shutdown()
         if self._history is not None:
             self._history.close()
+        if self._owner_mark is not None:
+            self._owner_mark.release()
         super().closeEvent(event)
 
     def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
@@ -345,10 +349,14 @@ class MainWindow(QMainWindow):
         if self._history is not None or self.history_file is None or self._history_problem:
             return self._history
         from stretch_gui.core.record.store import History, HistoryError, HistoryWriteError
+        from stretch_gui.qt.owner_mark import OwnerMark
 
         try:
-            self._history = History(self.history_file)
+            mark = OwnerMark(self.history_file.parent)
+            self._history = History(self.history_file, owner=mark.token)
+            self._owner_mark = mark
         except HistoryWriteError as exc:
+            mark.release()
             # A read-only folder or a full disk: the sessions already kept can still be shown.
             try:
                 self._history = History(self.history_file, read_only=True)
@@ -359,6 +367,7 @@ class MainWindow(QMainWindow):
             tell(self, "historyReadOnlyDialog", messages.history_read_only(str(exc)))
             return self._history
         except HistoryError as exc:
+            mark.release()
             self._history_problem = str(exc)
             tell(self, "historyProblemDialog", messages.history_unusable(self._history_problem))
             return None
@@ -432,18 +441,20 @@ class MainWindow(QMainWindow):
         history = self.history_store()
         if history is None or history.read_only:  # nothing could be recorded, nor given up
             return
-        from stretch_gui.core.record.resume import resume_offer
+        from stretch_gui.core.record.resume import NotResumable, pending_resume
         from stretch_gui.core.record.store import HistoryError
 
+        mark = self._owner_mark
         try:
-            record = history.unfinished_session()
+            offer = pending_resume(history.unfinished_sessions(), self.catalogue.load, mark.is_live if mark else bool)
         except HistoryError:
             return
-        if record is None:
-            return
-        offer = resume_offer(record, self.catalogue.load)
         if offer is None:
+            return
+        record = offer.record
+        if isinstance(offer, NotResumable):
             self._record_abandoned(record)
+            self.statusBar().showMessage(messages.resume_given_up(record.routine.title, offer.reason), 20000)
             return
         ask(
             self,
@@ -466,9 +477,13 @@ class MainWindow(QMainWindow):
         from stretch_gui.core.record.store import HistoryError
 
         try:
+            taken = history.take_over(offer.record.id, owner=offer.record.owner)
             carried = carried_over(history, offer.record)
         except HistoryError as exc:
             self._history_error(exc)
+            return
+        if not taken:  # another window carried it on while the question was up
+            self.statusBar().showMessage(messages.resume_taken(offer.record.routine.title), 20000)
             return
         self.play(RoutineEntry(offer.routine, offer.path.resolve(), builtin=False), resume=offer.record, carried=carried)
 
@@ -479,7 +494,7 @@ class MainWindow(QMainWindow):
         from stretch_gui.core.record.store import HistoryError
 
         try:
-            history.mark_abandoned(record.id)
+            history.mark_abandoned(record.id, owner=record.owner)
         except HistoryError as exc:
             self._history_error(exc)
 

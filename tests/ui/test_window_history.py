@@ -109,10 +109,10 @@ def test_a_routine_opened_and_never_started_leaves_no_record(open_window, histor
     assert records(history_file) == []
 
 
-def _crashed_session(history_file: Path, routine_file: Path, seconds: float) -> int:
+def _crashed_session(history_file: Path, routine_file: Path, seconds: float, owner: str = "") -> int:
     """A session cut short, as a killed app leaves it: recorded up to where it was."""
     clock = FakeClock()
-    with History(history_file) as history:
+    with History(history_file, owner=owner) as history:
         session = Session(build_plan(load_routine_file(routine_file)), clock)
         recorder = SessionRecorder(history, session)
         session.start()
@@ -158,14 +158,83 @@ def test_not_now_leaves_the_cut_short_session_abandoned(open_window, qtbot, hist
     assert record.status is SessionStatus.ABANDONED
 
 
-def test_a_changed_routine_file_is_not_offered_for_resuming(open_window, qtbot, history_file, routine_file) -> None:  # type: ignore[no-untyped-def]
+def test_a_changed_routine_is_not_offered_for_resuming_and_the_window_says_why(  # type: ignore[no-untyped-def]
+    open_window, qtbot, history_file, routine_file
+) -> None:
     _crashed_session(history_file, routine_file, seconds=200)
-    routine_file.write_text(routine_file.read_text().replace("Back spasm relief", "Back spasm relief, week 2"))
+    routine_file.write_text(routine_file.read_text().replace("reps: 10", "reps: 12"))  # a different plan
     window = open_window()
-    qtbot.wait(50)
+    qtbot.waitUntil(lambda: "cannot be resumed" in window.statusBar().currentMessage(), timeout=2000)
     assert not [d for d in window.findChildren(QMessageBox, "resumeDialog") if d.isVisible()]
+    assert window.statusBar().currentMessage() == (
+        "“Back spasm relief” stopped part-way last time, but cannot be resumed: "
+        "its routine has changed since (different exercises or times)."
+    )
+    window.statusBar().clearMessage()  # its timer would outlive the test
     (record,) = records(history_file)
     assert record.status is SessionStatus.ABANDONED
+
+
+@DIALOG_NOISE
+def test_a_routine_edited_without_changing_its_plan_is_still_offered(  # type: ignore[no-untyped-def]
+    open_window, qtbot, history_file, routine_file
+) -> None:
+    where = _crashed_session(history_file, routine_file, seconds=200)
+    edited = routine_file.read_text().replace("Back spasm relief", "Back spasm relief, week 2")
+    routine_file.write_text("# checked by the physio on Monday\n" + edited)  # other bytes, the same plan
+    window = open_window(expect_dialog=True)
+    box = wait_for_dialog(qtbot, window, "resumeDialog")
+    press(qtbot, Key.Key_Return)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.player, timeout=2000)
+    assert index_of(window) == where
+    (record,) = records(history_file)
+    assert record.status is SessionStatus.RUNNING
+    assert box is not None
+
+
+@DIALOG_NOISE
+def test_a_second_window_never_offers_a_session_another_window_is_playing(  # type: ignore[no-untyped-def]
+    open_window, clock, qtbot, history_file, routine_file
+) -> None:
+    first = open_window(routine_file)
+    first.player.start_pause_button.setFocus()
+    press(qtbot, Key.Key_Space)
+    step(clock, first, 200)  # playing, several segments recorded
+    (playing,) = records(history_file)
+    assert playing.status is SessionStatus.RUNNING and playing.owner
+    second = open_window()
+    qtbot.wait(100)  # the offer, if any, comes right after the first paint
+    assert not [d for d in second.findChildren(QMessageBox, "resumeDialog") if d.isVisible()]
+    assert second.statusBar().currentMessage() == ""
+    (still,) = records(history_file)
+    assert still.status is SessionStatus.RUNNING and still.owner == playing.owner  # not abandoned, not taken
+    second.close()
+    first.close()
+
+
+@DIALOG_NOISE
+def test_a_session_whose_window_died_is_offered(open_window, qtbot, history_file, routine_file, python, subprocess_env) -> None:  # type: ignore[no-untyped-def]
+    """The owner's process is gone (kill -9): its lock file is left behind, but nobody holds it."""
+    import subprocess
+
+    script = (
+        "import os, signal, sys\n"
+        "from pathlib import Path\n"
+        "from PySide6.QtCore import QCoreApplication\n"
+        "from stretch_gui.qt.owner_mark import OwnerMark\n"
+        "mark = OwnerMark(Path(sys.argv[1]))\n"
+        "print(mark.token, flush=True)\n"
+        "os.kill(os.getpid(), signal.SIGKILL)\n"
+    )
+    result = subprocess.run([python, "-c", script, str(history_file.parent)], env=subprocess_env, capture_output=True, text=True,
+                            timeout=60, check=False)
+    token = result.stdout.strip()
+    assert len(token) == 32 and (history_file.parent / "owners" / f"{token}.lock").exists()
+    _crashed_session(history_file, routine_file, seconds=200, owner=token)
+    window = open_window(expect_dialog=True)
+    box = wait_for_dialog(qtbot, window, "resumeDialog")
+    assert "Back spasm relief" in box.text()
+    box.close()
 
 
 @DIALOG_NOISE

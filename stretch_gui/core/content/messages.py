@@ -66,6 +66,15 @@ def resume_offer(routine_title: str) -> Message:
     )
 
 
+def resume_given_up(routine_title: str, reason: str) -> str:
+    """Said in the window when a session cut short cannot be carried on (reason: see core.record.resume)."""
+    return f"“{routine_title}” stopped part-way last time, but cannot be resumed: {reason}."
+
+
+def resume_taken(routine_title: str) -> str:
+    return f"“{routine_title}” is already being carried on in another stretch-gui window."
+
+
 RESUME = "Resume"
 NOT_NOW = "Not now"
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
+from stretch_gui.core.record.resume import plan_digest, same_plan
 from stretch_gui.core.record.store import (
     History,
     HistoryError,
@@ -34,6 +35,7 @@ from stretch_gui.core.record.store import (
     SessionStatus,
 )
 from stretch_gui.core.routine.model import Routine
+from stretch_gui.core.routine.plan import Plan
 from stretch_gui.core.session.session import (
     EventKind,
     Outcome,
@@ -45,13 +47,14 @@ from stretch_gui.core.session.session import (
 ErrorHandler = Callable[[HistoryError], None]
 
 
-def routine_info(routine: Routine) -> RoutineInfo:
+def routine_info(routine: Routine, plan: Plan | None = None) -> RoutineInfo:
     return RoutineInfo(
         title=routine.title,
         file=str(routine.source) if routine.source else "",
         content_hash=routine.content_hash,
         prescribed=routine.prescribed,
         revision=routine.revision,
+        plan_hash=plan_digest(plan) if plan is not None else "",
     )
 
 
@@ -83,7 +86,7 @@ class SessionRecorder:
         self._session = session
         self._on_error = on_error
         self.last_error: HistoryError | None = None
-        self._routine = routine_info(session.plan.routine)
+        self._routine = routine_info(session.plan.routine, session.plan)
         self._outcomes: dict[int, Outcome] = {}  # every outcome the history holds, to save only what changed
         self._unsaved: dict[int, SegmentOutcome] = {}
         self._status = SessionStatus.RUNNING
@@ -97,7 +100,7 @@ class SessionRecorder:
     def _take_over(self, record: SessionRecord) -> None:
         if not record.resumable:
             raise ValueError(f"session {record.id} is {record.status.value}, not waiting to be resumed")
-        if record.routine.content_hash != self._routine.content_hash or record.segment_count != len(self._session.plan.segments):
+        if not same_plan(record, self._session.plan.routine):
             raise ValueError(f"session {record.id} was a different version of this routine; it cannot be resumed")
         if self._session.index != record.resume_index:
             raise ValueError(f"resume session {record.id} with Session(..., start_index={record.resume_index})")

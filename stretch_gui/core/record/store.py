@@ -92,6 +92,7 @@ class RoutineInfo:
     content_hash: str = ""  # sha256 of the file's bytes: which version was done
     prescribed: str = ""  # ISO date from the file, if the physio gave one
     revision: str = ""
+    plan_hash: str = ""  # digest of the plan played (stretch_gui.core.record.resume.plan_digest)
 
 
 @dataclass(frozen=True)
@@ -112,6 +113,7 @@ class SessionRecord:
     pain_after: int | None = None
     note_after: str = ""
     hurt_marks: int = 0
+    owner: str = ""  # the mark of the stretch-gui that plays it, while it runs ("" for none)
 
     @property
     def day(self) -> date:
@@ -155,7 +157,7 @@ SELECT s.id, s.routine_title, s.routine_file, s.content_hash, s.prescribed, s.re
        s.segment_count, s.started_at, s.ended_at, s.status, s.stop_reason, s.current_index,
        s.active_seconds, s.exercises_completed, s.exercises_skipped,
        b.rating, coalesce(b.note, ''), a.rating, coalesce(a.note, ''),
-       (SELECT count(*) FROM hurt_marks h WHERE h.session_id = s.id)
+       (SELECT count(*) FROM hurt_marks h WHERE h.session_id = s.id), s.plan_hash, s.owner
 FROM sessions s
 LEFT JOIN check_ins b ON b.session_id = s.id AND b.moment = 'before'
 LEFT JOIN check_ins a ON a.session_id = s.id AND a.moment = 'after'
@@ -182,8 +184,10 @@ class History:
         wall_clock: WallClock = local_now,
         busy_timeout: float = DEFAULT_BUSY_TIMEOUT,
         read_only: bool = False,
+        owner: str = "",
     ) -> None:
         self.path = Path(path)
+        self.owner = owner  # this process's mark, written on the sessions it starts or carries on
         self._wall_clock = wall_clock
         self._busy_timeout = busy_timeout
         self.read_only = read_only
@@ -450,9 +454,9 @@ class History:
         with self._writing("start a session record") as conn:
             cursor = conn.execute(
                 "INSERT INTO sessions (routine_title, routine_file, content_hash, prescribed, revision,"
-                " segment_count, started_at, current_index) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                " segment_count, started_at, current_index, plan_hash, owner) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (routine.title, routine.file, routine.content_hash, routine.prescribed, routine.revision,
-                 segment_count, self._now(), start_index),
+                 segment_count, self._now(), start_index, routine.plan_hash, self.owner),
             )
             assert cursor.lastrowid is not None
             return cursor.lastrowid
@@ -495,10 +499,25 @@ class History:
                  stop_reason, over, end, session_id),
             )
 
-    def mark_abandoned(self, session_id: int) -> None:
-        """The patient chose not to resume an unfinished session."""
+    def mark_abandoned(self, session_id: int, *, owner: str | None = None) -> None:
+        """The patient chose not to resume an unfinished session.
+
+        With ``owner``, only while the session still has that owner: one another window has
+        just carried on is left alone.
+        """
         with self._writing("update the session") as conn:
-            conn.execute("UPDATE sessions SET status = 'abandoned' WHERE id = ? AND status = 'running'", (session_id,))
+            conn.execute(
+                "UPDATE sessions SET status = 'abandoned' WHERE id = ? AND status = 'running' AND (? IS NULL OR owner = ?)",
+                (session_id, owner, owner),
+            )
+
+    def take_over(self, session_id: int, *, owner: str) -> bool:
+        """Carry on a cut-short session as this process: False when another one got there first."""
+        with self._writing("update the session") as conn:
+            cursor = conn.execute(
+                "UPDATE sessions SET owner = ? WHERE id = ? AND status = 'running' AND owner = ?", (self.owner, session_id, owner)
+            )
+            return cursor.rowcount == 1
 
     def add_check_in(self, session_id: int, moment: Moment, *, rating: int | None, note: str = "") -> None:
         """Pain before or after a session, 0-10 (or None: no rating) and a note; replaces an earlier one."""
@@ -559,6 +578,15 @@ class History:
         )
         return _record(rows[0]) if rows else None
 
+    def unfinished_sessions(self) -> list[SessionRecord]:
+        """Every session under way or cut short, newest first: the resume rule picks among them."""
+        return [
+            _record(row)
+            for row in self._read(
+                _RECORD_QUERY + " WHERE s.status = 'running' AND s.current_index < s.segment_count ORDER BY s.id DESC"
+            )
+        ]
+
     def outcomes(self, session_id: int) -> dict[int, Outcome]:
         rows = self._read("SELECT segment_index, outcome FROM segments WHERE session_id = ?", (session_id,))
         return {int(index): Outcome(outcome) for index, outcome in rows}
@@ -590,10 +618,10 @@ def _clean_note(note: str) -> str:
 
 def _record(row: tuple[Any, ...]) -> SessionRecord:
     (id_, title, file, digest, prescribed, revision, segment_count, started, ended, status, reason, current,
-     active, completed, skipped, pain_before, note_before, pain_after, note_after, marks) = row
+     active, completed, skipped, pain_before, note_before, pain_after, note_after, marks, plan_hash, owner) = row
     return SessionRecord(
         id=int(id_),
-        routine=RoutineInfo(str(title), str(file), str(digest), str(prescribed), str(revision)),
+        routine=RoutineInfo(str(title), str(file), str(digest), str(prescribed), str(revision), str(plan_hash)),
         segment_count=int(segment_count),
         started_at=datetime.fromisoformat(str(started)),
         ended_at=datetime.fromisoformat(str(ended)) if ended else None,
@@ -608,4 +636,5 @@ def _record(row: tuple[Any, ...]) -> SessionRecord:
         pain_after=None if pain_after is None else int(pain_after),
         note_after=str(note_after),
         hurt_marks=int(marks),
+        owner=str(owner),
     )

@@ -256,7 +256,7 @@ def test_a_full_disk_gives_a_clear_error_keeps_the_data_and_recovers(tmp_path: P
     with open_history(path) as history:
         first = history.session(1)
         assert first.stop_reason == "first one" and first.pain_after is None  # the failed check-in left no trace
-        assert history.outcomes(1) == {0: Outcome.COMPLETED}
+        assert history.outcomes(1) == {0: Outcome.COMPLETED, 1: Outcome.STOPPED}  # stopped in its second segment
         assert history.outcomes(2) == {i: Outcome.COMPLETED for i in range(3)}
         assert history._conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
