@@ -39,6 +39,11 @@ if TYPE_CHECKING:
     from stretch_gui.ui.reminders import Reminders
 
 ROUTINE_SUFFIXES = (".yaml", ".yml")
+# While a routine plays, a save waits at most this long for another stretch-gui's write lock
+# (the countdown must not freeze): a save that cannot wait is kept and retried with the next
+# segment. Saves the patient asks for, and the last one at closing, wait up to WAIT_TO_SAVE.
+WAIT_WHILE_PLAYING = 0.05
+WAIT_TO_SAVE = 2.0
 
 
 class MainWindow(QMainWindow):
@@ -353,7 +358,7 @@ class MainWindow(QMainWindow):
 
         try:
             mark = OwnerMark(self.history_file.parent)
-            self._history = History(self.history_file, owner=mark.token)
+            self._history = History(self.history_file, owner=mark.token, busy_timeout=WAIT_WHILE_PLAYING)
             self._owner_mark = mark
         except HistoryWriteError as exc:
             mark.release()
@@ -400,6 +405,12 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(saved_message(*saved), 8000)
 
     def _history_error(self, error: Exception) -> None:
+        from stretch_gui.core.record.store import HistoryBusyError
+
+        if isinstance(error, HistoryBusyError) and self.recorder is not None and self.recorder.last_error is error:
+            # Another window is saving: the recorder keeps what waits and saves it with the next segment.
+            self.statusBar().showMessage(messages.HISTORY_BUSY, 8000)
+            return
         tell(self, "historyWriteDialog", messages.history_not_saved(str(error)))
 
     def _start_recording(self, resume: SessionRecord | None = None) -> None:
@@ -414,7 +425,9 @@ class MainWindow(QMainWindow):
 
     def _end_recording(self) -> None:
         if self.recorder is not None:
-            self.recorder.flush()
+            if self._history is not None:
+                with self._history.waiting(WAIT_TO_SAVE):
+                    self.recorder.flush()
             self.recorder = None
 
     def _record(self, action: Callable[[SessionRecorder], None]) -> None:
@@ -424,7 +437,9 @@ class MainWindow(QMainWindow):
         from stretch_gui.core.record.store import HistoryError
 
         try:
-            action(self.recorder)
+            assert self._history is not None
+            with self._history.waiting(WAIT_TO_SAVE):
+                action(self.recorder)
         except HistoryError as exc:
             self._history_error(exc)
 
@@ -477,7 +492,8 @@ class MainWindow(QMainWindow):
         from stretch_gui.core.record.store import HistoryError
 
         try:
-            taken = history.take_over(offer.record.id, owner=offer.record.owner)
+            with history.waiting(WAIT_TO_SAVE):
+                taken = history.take_over(offer.record.id, owner=offer.record.owner)
             carried = carried_over(history, offer.record)
         except HistoryError as exc:
             self._history_error(exc)
@@ -494,7 +510,8 @@ class MainWindow(QMainWindow):
         from stretch_gui.core.record.store import HistoryError
 
         try:
-            history.mark_abandoned(record.id, owner=record.owner)
+            with history.waiting(WAIT_TO_SAVE):
+                history.mark_abandoned(record.id, owner=record.owner)
         except HistoryError as exc:
             self._history_error(exc)
 

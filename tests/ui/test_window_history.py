@@ -354,3 +354,49 @@ def test_a_read_only_history_is_shown_and_new_sessions_are_said_not_to_be_saved(
         import shutil
 
         shutil.rmtree(base)
+
+
+HOLD_WRITE_LOCK = """
+import sqlite3, sys
+conn = sqlite3.connect(sys.argv[1], isolation_level=None)
+conn.execute("BEGIN IMMEDIATE")
+print("locked", flush=True)
+sys.stdin.readline()
+conn.execute("COMMIT")
+print("released", flush=True)
+"""
+
+
+@pytest.mark.realtime
+def test_the_countdown_does_not_freeze_while_another_window_holds_the_lock(  # type: ignore[no-untyped-def]
+    open_window, clock, qtbot, history_file, routine_file, python
+) -> None:
+    import subprocess
+    import time
+
+    window = open_window(routine_file)
+    window.player.start_pause_button.setFocus()
+    press(qtbot, Key.Key_Space)
+    step(clock, window, 1)  # the session row exists
+    holder = subprocess.Popen([python, "-c", HOLD_WRITE_LOCK, str(history_file)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                              text=True)
+    with holder:
+        assert holder.stdout is not None and holder.stdin is not None
+        assert holder.stdout.readline() == "locked\n"
+        session = window.player.driver.session
+        began = time.monotonic()
+        for _ in range(3):  # three segment ends while the lock is held
+            step(clock, window, session.remaining())
+        took = time.monotonic() - began
+        assert took < 1.0, f"the countdown froze for {took:.1f} s"
+        assert window.recorder.last_error is not None  # kept, not lost
+        assert not [d for d in window.findChildren(QMessageBox, "historyWriteDialog") if d.isVisible()]
+        holder.stdin.write("go\n")
+        holder.stdin.flush()
+        assert holder.stdout.readline() == "released\n"
+    step(clock, window, session.remaining())  # the next segment end saves everything that waited
+    assert window.recorder.last_error is None
+    with History(history_file) as history:
+        (record,) = history.sessions()
+        assert set(history.outcomes(record.id)) == set(range(session.index))
+    window.statusBar().clearMessage()

@@ -58,6 +58,9 @@ def history_not_saved(reason: str) -> Message:
     )
 
 
+HISTORY_BUSY = "Another stretch-gui window is saving; this session is saved with the next exercise."
+
+
 def resume_offer(routine_title: str) -> Message:
     return Message(
         "Resume where you left off?",

@@ -204,6 +204,26 @@ class History:
             f"{self.moved_aside.name} in the same folder, and a new, empty history was started."
         )
 
+    @property
+    def busy_timeout(self) -> float:
+        """Seconds a write waits for another instance's lock before ``HistoryBusyError``."""
+        return self._busy_timeout
+
+    @busy_timeout.setter
+    def busy_timeout(self, seconds: float) -> None:
+        self._busy_timeout = seconds
+        self._conn.execute(f"PRAGMA busy_timeout = {max(0, round(seconds * 1000))}")
+
+    @contextmanager
+    def waiting(self, seconds: float) -> Iterator[None]:
+        """A longer busy timeout for the writes inside (closing the window can wait; a tick cannot)."""
+        before = self.busy_timeout
+        self.busy_timeout = seconds
+        try:
+            yield
+        finally:
+            self.busy_timeout = before
+
     def close(self) -> None:
         self._conn.close()
 
