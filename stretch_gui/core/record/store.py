@@ -26,7 +26,10 @@ file past ``busy_timeout``), ``HistoryWriteError`` (disk full, read-only file or
 ``HistoryVersionError`` (made by a newer stretch-gui). A failed write is rolled back
 whole, so the file keeps everything saved before it. A file that is not a database, or
 is damaged, is renamed ``history.sqlite3.corrupt-YYYYmmdd-HHMMSS`` (never deleted) and a
-new one started; ``History.notice`` then says so.
+new one started; ``History.notice`` then says so. That happens only to a history opened
+for recording: ``History(path, read_only=True)`` (listing, exporting, and viewing a history
+that cannot be written) never creates, migrates, moves or writes anything, and refuses a
+file that is not a stretch-gui history with a ``HistoryError``.
 """
 
 from __future__ import annotations
