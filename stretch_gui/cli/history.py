@@ -16,11 +16,15 @@ from stretch_gui.core.record.store import (
 )
 from stretch_gui.core.wording import count, format_duration, status_words
 
+MAX_LIMIT = 2**63 - 1  # SQLite's largest integer: any larger limit means "all of them" too
+
 
 def run_history(*, database: Path | None, csv_file: Path | None, limit: int) -> int:
+    """List or export the history. It is opened read-only: nothing is created, moved or written."""
     if limit < 1:
         print("stretch-gui history: --limit must be 1 or more", file=sys.stderr)
         return 2
+    limit = min(limit, MAX_LIMIT)
     if database is None:
         from stretch_gui.qt.paths import history_database_path
 
@@ -30,9 +34,7 @@ def run_history(*, database: Path | None, csv_file: Path | None, limit: int) -> 
         print(f"No sessions recorded yet (no history file at {database}).", file=sys.stderr if csv_file else sys.stdout)
         return 1 if csv_file else 0
     try:
-        with History(database) as history:
-            if history.notice:
-                print(history.notice, file=sys.stderr)
+        with History(database, read_only=True) as history:
             if csv_file is not None:
                 return _export(history, csv_file)
             records = history.sessions(limit=limit)
@@ -47,11 +49,14 @@ def run_history(*, database: Path | None, csv_file: Path | None, limit: int) -> 
 
 
 def _export(history: History, csv_file: Path) -> int:
-    from stretch_gui.qt.atomic import SaveError
+    from stretch_gui.qt.atomic import NotAFileError, SaveError
     from stretch_gui.qt.paths import export_history_csv
 
     try:
         written = export_history_csv(history, csv_file)
+    except NotAFileError as exc:
+        print(exc, file=sys.stderr)
+        return 2
     except SaveError as exc:
         print(exc, file=sys.stderr)
         return 1

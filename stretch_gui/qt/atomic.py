@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,15 +23,52 @@ class SaveError(OSError):
         return str(self.args[0])
 
 
+class NotAFileError(SaveError):
+    """The output path names something that is not a regular file (a device, a pipe, a folder)."""
+
+
+_KINDS = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISCHR, "a device"),
+    (stat.S_ISBLK, "a device"),
+    (stat.S_ISFIFO, "a named pipe"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def check_output_path(path: str | Path) -> None:
+    """Refuse an output path that exists and is not a regular file; every save goes through here.
+
+    Replacing ``/dev/full`` or a FIFO with a file (QSaveFile renames over whatever is there)
+    would break the system or another program. A link is followed: a link to a regular file
+    is fine, a link to a device is not.
+
+    Raises:
+        NotAFileError: ``path`` is a folder, device, named pipe, socket or other special file.
+    """
+    path = Path(path)
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return  # missing (or unreadable): the save itself says what is wrong
+    if stat.S_ISREG(mode):
+        return
+    kind = next((words for test, words in _KINDS if test(mode)), "not a regular file")
+    reason = f"it is {kind}, not a regular file"
+    raise NotAFileError(f"Will not write to {path}: {reason}. Choose a file name instead.", path=path, reason=reason)
+
+
 def save_atomically(path: str | Path, data: bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file in the same folder, then rename it.
 
     On any failure (read-only folder, full disk, ``path`` a folder) the temporary file is
-    removed, whatever was at ``path`` before stays as it was, and ``SaveError`` is raised.
+    removed, whatever was at ``path`` before stays as it was, and ``SaveError`` is raised;
+    ``NotAFileError`` when ``path`` exists and is not a regular file (``check_output_path``).
     """
     from PySide6.QtCore import QIODevice, QSaveFile
 
     path = Path(path)
+    check_output_path(path)
     file = QSaveFile(str(path))
     if not file.open(QIODevice.OpenModeFlag.WriteOnly):
         raise _error(path, file)

@@ -32,7 +32,7 @@ from PySide6.QtGui import (
 
 from stretch_gui.core.content.handout import Handout, HandoutStep, build_handout
 from stretch_gui.core.routine.model import Routine
-from stretch_gui.qt.atomic import SaveError, save_atomically
+from stretch_gui.qt.atomic import SaveError, check_output_path, save_atomically
 from stretch_gui.qt.pictures import Picture
 
 PAPER_SIZES = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
@@ -56,6 +56,10 @@ def write_pdf(routine: Routine, path: str | Path, *, paper: str = "a4") -> int:
 
     Needs a QGuiApplication. Raises HandoutWriteError with a readable reason.
     """
+    try:
+        check_output_path(path)  # before drawing: a device or a pipe is refused at once
+    except SaveError as exc:
+        raise HandoutWriteError(f"cannot write {path}: {exc.reason}") from None
     # Drawn in memory, then saved whole: QPdfWriter does not check its writes, so a disk
     # that fills up half-way would otherwise leave a cut-off PDF in place of the old one.
     buffer = QBuffer()

@@ -43,10 +43,16 @@ if TYPE_CHECKING:
     from stretch_gui.core.record.recorder import SessionRecorder
     from stretch_gui.core.record.resume import ResumeOffer
     from stretch_gui.core.record.store import History, SessionRecord
+    from stretch_gui.qt.owner_mark import OwnerMark
     from stretch_gui.ui.dialogs.history import HistoryDialog
     from stretch_gui.ui.reminders import Reminders
 
 ROUTINE_SUFFIXES = (".yaml", ".yml")
+# While a routine plays, a save waits at most this long for another stretch-gui's write lock
+# (the countdown must not freeze): a save that cannot wait is kept and retried with the next
+# segment. Saves the patient asks for, and the last one at closing, wait up to WAIT_TO_SAVE.
+WAIT_WHILE_PLAYING = 0.05
+WAIT_TO_SAVE = 2.0
 
 
 class MainWindow(QMainWindow):
@@ -70,6 +76,7 @@ class MainWindow(QMainWindow):
         self.history_file = history_file
         self._history: History | None = None
         self._history_problem = ""
+        self._owner_mark: OwnerMark | None = None  # held while this window may record sessions
         self.recorder: SessionRecorder | None = None
         self._first_show_done = False
         self.reminders: Reminders | None = None
@@ -381,6 +388,8 @@ class MainWindow(QMainWindow):
             self.reminders.shutdown()
         if self._history is not None:
             self._history.close()
+        if self._owner_mark is not None:
+            self._owner_mark.release()
         super().closeEvent(event)
 
     def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
@@ -396,11 +405,26 @@ class MainWindow(QMainWindow):
         """The history, opened on first use; None (after saying why, once) when it cannot be used."""
         if self._history is not None or self.history_file is None or self._history_problem:
             return self._history
-        from stretch_gui.core.record.store import History, HistoryError
+        from stretch_gui.core.record.store import History, HistoryError, HistoryWriteError
+        from stretch_gui.qt.owner_mark import OwnerMark
 
         try:
-            self._history = History(self.history_file)
+            mark = OwnerMark(self.history_file.parent)
+            self._history = History(self.history_file, owner=mark.token, busy_timeout=WAIT_WHILE_PLAYING)
+            self._owner_mark = mark
+        except HistoryWriteError as exc:
+            mark.release()
+            # A read-only folder or a full disk: the sessions already kept can still be shown.
+            try:
+                self._history = History(self.history_file, read_only=True)
+            except HistoryError:
+                self._history_problem = str(exc)
+                tell(self, "historyProblemDialog", messages.history_unusable(self._history_problem))
+                return None
+            tell(self, "historyReadOnlyDialog", messages.history_read_only(str(exc)))
+            return self._history
         except HistoryError as exc:
+            mark.release()
             self._history_problem = str(exc)
             tell(self, "historyProblemDialog", messages.history_unusable(self._history_problem))
             return None
@@ -433,13 +457,19 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(saved_message(*saved), 8000)
 
     def _history_error(self, error: Exception) -> None:
+        from stretch_gui.core.record.store import HistoryBusyError
+
+        if isinstance(error, HistoryBusyError) and self.recorder is not None and self.recorder.last_error is error:
+            # Another window is saving: the recorder keeps what waits and saves it with the next segment.
+            self.statusBar().showMessage(messages.HISTORY_BUSY, 8000)
+            return
         tell(self, "historyWriteDialog", messages.history_not_saved(str(error)))
 
     def _start_recording(self, resume: SessionRecord | None = None) -> None:
         self._end_recording()
         history = self.history_store()
         driver = self.player.driver
-        if history is None or driver is None:
+        if history is None or history.read_only or driver is None:
             return
         from stretch_gui.core.record.recorder import SessionRecorder
 
@@ -447,7 +477,9 @@ class MainWindow(QMainWindow):
 
     def _end_recording(self) -> None:
         if self.recorder is not None:
-            self.recorder.flush()
+            if self._history is not None:
+                with self._history.waiting(WAIT_TO_SAVE):
+                    self.recorder.flush()
             self.recorder = None
 
     def _record(self, action: Callable[[SessionRecorder], None]) -> None:
@@ -457,7 +489,9 @@ class MainWindow(QMainWindow):
         from stretch_gui.core.record.store import HistoryError
 
         try:
-            action(self.recorder)
+            assert self._history is not None
+            with self._history.waiting(WAIT_TO_SAVE):
+                action(self.recorder)
         except HistoryError as exc:
             self._history_error(exc)
 
@@ -472,20 +506,22 @@ class MainWindow(QMainWindow):
     def _offer_resume(self) -> None:
         """After a crash: offer to carry on the routine that was cut short, where it was."""
         history = self.history_store()
-        if history is None:
+        if history is None or history.read_only:  # nothing could be recorded, nor given up
             return
-        from stretch_gui.core.record.resume import resume_offer
+        from stretch_gui.core.record.resume import NotResumable, pending_resume
         from stretch_gui.core.record.store import HistoryError
 
+        mark = self._owner_mark
         try:
-            record = history.unfinished_session()
+            offer = pending_resume(history.unfinished_sessions(), self.catalogue.load, mark.is_live if mark else bool)
         except HistoryError:
             return
-        if record is None:
-            return
-        offer = resume_offer(record, self.catalogue.load)
         if offer is None:
+            return
+        record = offer.record
+        if isinstance(offer, NotResumable):
             self._record_abandoned(record)
+            self.statusBar().showMessage(messages.resume_given_up(record.routine.title, offer.reason), 20000)
             return
         ask(
             self,
@@ -508,9 +544,14 @@ class MainWindow(QMainWindow):
         from stretch_gui.core.record.store import HistoryError
 
         try:
+            with history.waiting(WAIT_TO_SAVE):
+                taken = history.take_over(offer.record.id, owner=offer.record.owner)
             carried = carried_over(history, offer.record)
         except HistoryError as exc:
             self._history_error(exc)
+            return
+        if not taken:  # another window carried it on while the question was up
+            self.statusBar().showMessage(messages.resume_taken(offer.record.routine.title), 20000)
             return
         self.play(RoutineEntry(offer.routine, offer.path.resolve(), builtin=False), resume=offer.record, carried=carried)
 
@@ -521,7 +562,8 @@ class MainWindow(QMainWindow):
         from stretch_gui.core.record.store import HistoryError
 
         try:
-            history.mark_abandoned(record.id)
+            with history.waiting(WAIT_TO_SAVE):
+                history.mark_abandoned(record.id, owner=record.owner)
         except HistoryError as exc:
             self._history_error(exc)
 

@@ -307,3 +307,15 @@ def test_cli_prints_the_warning_for_a_picture_it_cannot_print(handout_cli, write
     result = handout_cli("pic.yaml", "-o", "pic.pdf")
     assert result.returncode == 0
     assert result.stderr.splitlines() == ["pic.yaml:4:50: warning: knee.png is empty; save the picture again; a placeholder will show instead"]
+
+
+def test_cli_refuses_a_fifo_and_exits_2(handout_cli, repo_root: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import os
+    import stat
+
+    fifo = tmp_path / "some.fifo"
+    os.mkfifo(fifo)
+    result = handout_cli(str(repo_root / "routines" / "desk-break.yaml"), "-o", "some.fifo")
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert result.stderr.startswith("stretch-gui: cannot write some.fifo: it is a named pipe, not a regular file")
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)

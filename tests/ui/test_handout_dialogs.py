@@ -127,3 +127,21 @@ print(" ".join(m for m in ("stretch_gui.qt.handout_pdf", "PySide6.QtPrintSupport
     result = subprocess.run([python, "-c", code], check=False, env=env, cwd=tmp_path, capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == ""
+
+
+def test_exporting_over_a_fifo_is_refused_and_said(  # type: ignore[no-untyped-def]
+    open_window, save_to: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+    import stat
+
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda parent, title, text, *a: warnings.append(f"{title}: {text}")))
+    fifo = tmp_path / "pipe.pdf"
+    os.mkfifo(fifo)
+    window = open_window()
+    save_to.append(str(fifo))
+    window.export_pdf_action.trigger()
+    (warning,) = warnings
+    assert f"cannot write {fifo}: it is a named pipe, not a regular file" in warning
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)

@@ -460,3 +460,23 @@ print(" ".join(m for m in ("stretch_gui.ui.dialogs.history", "stretch_gui.ui.par
     result = subprocess.run([python, "-c", code], check=False, env=env, cwd=tmp_path, capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == ""
+
+
+def test_exporting_over_a_fifo_is_refused_and_said(
+    qtbot: QtBot, open_window: OpenWindow, recorded: Path, tmp_path: Path, save_as: list[object]
+) -> None:
+    import os
+    import stat
+
+    save_as.pop(0)
+    fifo = tmp_path / "pipe.csv"
+    os.mkfifo(fifo)
+    save_as.append(fifo)
+    dialog = open_history_view(qtbot, open_window(recorded))
+    button = dialog.findChild(QPushButton, "exportCsvButton")
+    assert button is not None
+    button.click()
+    error = wait_for_dialog(qtbot, dialog, QMessageBox, "exportErrorDialog")
+    assert error.text() == f"Will not write to {fifo}: it is a named pipe, not a regular file. Choose a file name instead."
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+    error.close()

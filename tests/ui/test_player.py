@@ -467,7 +467,8 @@ def test_enter_in_the_stop_dialog_stops(
     assert window.stack.currentWidget() is window.completion
     assert text_of(window, "completionHeading") == "Stopped"
     summary = text_of(window, "completionSummary")
-    assert summary.startswith("0 exercises done · 1 exercise skipped")
+    # The tennis ball, stopped part-way in its second set, was not skipped (issue 14, item 10).
+    assert summary.startswith("20s of Back spasm relief") and "skipped" not in summary
     assert "Back spasm relief" in summary
     # Back in the window, the keyboard lands on the question, where Space cannot restart.
     activate(qtbot, window)

@@ -39,6 +39,14 @@ def history_unusable(reason: str) -> Message:
     )
 
 
+def history_read_only(reason: str) -> Message:
+    return Message(
+        "Your history can be viewed but not saved",
+        f"{reason}\n\nYour past sessions can still be viewed and exported, but new sessions will not be saved "
+        "until this is fixed.",
+    )
+
+
 def history_damaged(notice: str) -> Message:
     return Message("Your history was damaged", notice)
 
@@ -50,12 +58,24 @@ def history_not_saved(reason: str) -> Message:
     )
 
 
+HISTORY_BUSY = "Another stretch-gui window is saving; this session is saved with the next exercise."
+
+
 def resume_offer(routine_title: str) -> Message:
     return Message(
         "Resume where you left off?",
         f"“{routine_title}” stopped part-way last time.",
         "Carry on where you left off, or leave it and start fresh another time?",
     )
+
+
+def resume_given_up(routine_title: str, reason: str) -> str:
+    """Said in the window when a session cut short cannot be carried on (reason: see core.record.resume)."""
+    return f"“{routine_title}” stopped part-way last time, but cannot be resumed: {reason}."
+
+
+def resume_taken(routine_title: str) -> str:
+    return f"“{routine_title}” is already being carried on in another stretch-gui window."
 
 
 RESUME = "Resume"

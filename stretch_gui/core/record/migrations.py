@@ -69,5 +69,28 @@ _V2: Migration = (
     "CREATE INDEX hurt_marks_by_session ON hurt_marks (session_id)",
 )
 
-MIGRATIONS: tuple[Migration, ...] = (_V1, _V2)
+# Version 3: a segment the patient stopped in is 'stopped' (not 'skipped'); which running
+# stretch-gui owns a session under way (its owner mark, see stretch_gui.core.record.resume),
+# so another window never offers it for resuming; and a digest of the plan that was played,
+# so a routine file edited without changing its plan (a comment) can still be resumed.
+# SQLite cannot change a CHECK constraint: the segments table is made again and copied.
+_V3: Migration = (
+    "ALTER TABLE sessions ADD COLUMN owner TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE sessions ADD COLUMN plan_hash TEXT NOT NULL DEFAULT ''",
+    """CREATE TABLE segments_v3 (
+        session_id INTEGER NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+        segment_index INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        title TEXT NOT NULL,
+        outcome TEXT NOT NULL CHECK (outcome IN ('completed', 'skipped', 'stopped')),
+        at TEXT NOT NULL,
+        PRIMARY KEY (session_id, segment_index)
+    )""",
+    "INSERT INTO segments_v3 (session_id, segment_index, kind, title, outcome, at)"
+    " SELECT session_id, segment_index, kind, title, outcome, at FROM segments",
+    "DROP TABLE segments",
+    "ALTER TABLE segments_v3 RENAME TO segments",
+)
+
+MIGRATIONS: tuple[Migration, ...] = (_V1, _V2, _V3)
 CURRENT_VERSION = len(MIGRATIONS)

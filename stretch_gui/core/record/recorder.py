@@ -22,7 +22,9 @@ Resuming after a crash (the rule is ``stretch_gui.core.record.resume``)::
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime, timedelta
 
+from stretch_gui.core.record.resume import plan_digest, same_plan
 from stretch_gui.core.record.store import (
     History,
     HistoryError,
@@ -33,6 +35,7 @@ from stretch_gui.core.record.store import (
     SessionStatus,
 )
 from stretch_gui.core.routine.model import Routine
+from stretch_gui.core.routine.plan import Plan
 from stretch_gui.core.session.session import (
     EventKind,
     Outcome,
@@ -44,13 +47,14 @@ from stretch_gui.core.session.session import (
 ErrorHandler = Callable[[HistoryError], None]
 
 
-def routine_info(routine: Routine) -> RoutineInfo:
+def routine_info(routine: Routine, plan: Plan | None = None) -> RoutineInfo:
     return RoutineInfo(
         title=routine.title,
         file=str(routine.source) if routine.source else "",
         content_hash=routine.content_hash,
         prescribed=routine.prescribed,
         revision=routine.revision,
+        plan_hash=plan_digest(plan) if plan is not None else "",
     )
 
 
@@ -82,10 +86,11 @@ class SessionRecorder:
         self._session = session
         self._on_error = on_error
         self.last_error: HistoryError | None = None
-        self._routine = routine_info(session.plan.routine)
+        self._routine = routine_info(session.plan.routine, session.plan)
         self._outcomes: dict[int, Outcome] = {}  # every outcome the history holds, to save only what changed
         self._unsaved: dict[int, SegmentOutcome] = {}
         self._status = SessionStatus.RUNNING
+        self._ended_at: datetime | None = None
         self._pending_before: tuple[int | None, str] | None = None
         self.session_id: int | None = None
         if resume is not None:
@@ -95,7 +100,7 @@ class SessionRecorder:
     def _take_over(self, record: SessionRecord) -> None:
         if not record.resumable:
             raise ValueError(f"session {record.id} is {record.status.value}, not waiting to be resumed")
-        if record.routine.content_hash != self._routine.content_hash or record.segment_count != len(self._session.plan.segments):
+        if not same_plan(record, self._session.plan.routine):
             raise ValueError(f"session {record.id} was a different version of this routine; it cannot be resumed")
         if self._session.index != record.resume_index:
             raise ValueError(f"resume session {record.id} with Session(..., start_index={record.resume_index})")
@@ -116,11 +121,12 @@ class SessionRecorder:
                 self._outcomes[left] = outcome
                 segment = session.plan.segments[left]
                 self._unsaved[left] = SegmentOutcome(left, segment.kind.value, segment.title, outcome)
-        if event.kind is EventKind.STATE_CHANGED:
-            if event.state is SessionState.FINISHED:
-                self._status = SessionStatus.FINISHED
-            elif event.state is SessionState.STOPPED:
-                self._status = SessionStatus.STOPPED
+        if event.kind is EventKind.STATE_CHANGED and event.state.is_over:
+            self._status = SessionStatus.FINISHED if event.state is SessionState.FINISHED else SessionStatus.STOPPED
+            # The end is when the session ended (a deadline noticed late counts from the deadline),
+            # not when the save succeeds or the window closes.
+            late = max(0.0, session.now() - event.at)
+            self._ended_at = self._history.wall_time() - timedelta(seconds=late)
         if event.catching_up:
             return  # the rest of this stall follows at once: save it all together
         started = event.kind is EventKind.STATE_CHANGED and event.state is SessionState.RUNNING
@@ -168,6 +174,7 @@ class SessionRecorder:
             exercises_skipped=skipped,
             status=self._status,
             stop_reason=self._session.stop_reason if self._status is SessionStatus.STOPPED else "",
+            ended_at=self._ended_at,
         )
         self._unsaved.clear()
 

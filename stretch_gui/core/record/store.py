@@ -26,7 +26,10 @@ file past ``busy_timeout``), ``HistoryWriteError`` (disk full, read-only file or
 ``HistoryVersionError`` (made by a newer stretch-gui). A failed write is rolled back
 whole, so the file keeps everything saved before it. A file that is not a database, or
 is damaged, is renamed ``history.sqlite3.corrupt-YYYYmmdd-HHMMSS`` (never deleted) and a
-new one started; ``History.notice`` then says so.
+new one started; ``History.notice`` then says so. That happens only to a history opened
+for recording: ``History(path, read_only=True)`` (listing, exporting, and viewing a history
+that cannot be written) never creates, migrates, moves or writes anything, and refuses a
+file that is not a stretch-gui history with a ``HistoryError``.
 """
 
 from __future__ import annotations
@@ -92,6 +95,7 @@ class RoutineInfo:
     content_hash: str = ""  # sha256 of the file's bytes: which version was done
     prescribed: str = ""  # ISO date from the file, if the physio gave one
     revision: str = ""
+    plan_hash: str = ""  # digest of the plan played (stretch_gui.core.record.resume.plan_digest)
 
 
 @dataclass(frozen=True)
@@ -112,6 +116,7 @@ class SessionRecord:
     pain_after: int | None = None
     note_after: str = ""
     hurt_marks: int = 0
+    owner: str = ""  # the mark of the stretch-gui that plays it, while it runs ("" for none)
 
     @property
     def day(self) -> date:
@@ -155,7 +160,7 @@ SELECT s.id, s.routine_title, s.routine_file, s.content_hash, s.prescribed, s.re
        s.segment_count, s.started_at, s.ended_at, s.status, s.stop_reason, s.current_index,
        s.active_seconds, s.exercises_completed, s.exercises_skipped,
        b.rating, coalesce(b.note, ''), a.rating, coalesce(a.note, ''),
-       (SELECT count(*) FROM hurt_marks h WHERE h.session_id = s.id)
+       (SELECT count(*) FROM hurt_marks h WHERE h.session_id = s.id), s.plan_hash, s.owner
 FROM sessions s
 LEFT JOIN check_ins b ON b.session_id = s.id AND b.moment = 'before'
 LEFT JOIN check_ins a ON a.session_id = s.id AND a.moment = 'after'
@@ -175,12 +180,22 @@ class History:
         HistoryError: the file cannot be opened or created (message says why and where).
     """
 
-    def __init__(self, path: str | Path, *, wall_clock: WallClock = local_now, busy_timeout: float = DEFAULT_BUSY_TIMEOUT) -> None:
+    def __init__(
+        self,
+        path: str | Path,
+        *,
+        wall_clock: WallClock = local_now,
+        busy_timeout: float = DEFAULT_BUSY_TIMEOUT,
+        read_only: bool = False,
+        owner: str = "",
+    ) -> None:
         self.path = Path(path)
+        self.owner = owner  # this process's mark, written on the sessions it starts or carries on
         self._wall_clock = wall_clock
         self._busy_timeout = busy_timeout
+        self.read_only = read_only
         self.moved_aside: Path | None = None  # where a damaged file went, if one was found
-        self._conn = self._open()
+        self._conn = self._open_read_only() if read_only else self._open()
 
     @property
     def notice(self) -> str:
@@ -191,6 +206,26 @@ class History:
             f"The history file {self.path} was damaged and could not be read. It was kept as "
             f"{self.moved_aside.name} in the same folder, and a new, empty history was started."
         )
+
+    @property
+    def busy_timeout(self) -> float:
+        """Seconds a write waits for another instance's lock before ``HistoryBusyError``."""
+        return self._busy_timeout
+
+    @busy_timeout.setter
+    def busy_timeout(self, seconds: float) -> None:
+        self._busy_timeout = seconds
+        self._conn.execute(f"PRAGMA busy_timeout = {max(0, round(seconds * 1000))}")
+
+    @contextmanager
+    def waiting(self, seconds: float) -> Iterator[None]:
+        """A longer busy timeout for the writes inside (closing the window can wait; a tick cannot)."""
+        before = self.busy_timeout
+        self.busy_timeout = seconds
+        try:
+            yield
+        finally:
+            self.busy_timeout = before
 
     def close(self) -> None:
         self._conn.close()
@@ -222,6 +257,81 @@ class History:
             conn.close()
             raise
         return conn
+
+    def _open_read_only(self) -> sqlite3.Connection:
+        """For listing and exporting: never creates, migrates, moves or writes anything.
+
+        ``mode=ro`` reads a WAL database when its -wal and -shm files exist or can be made;
+        in a read-only folder (or on a full disk) where they cannot, ``immutable=1`` reads the
+        file as it is (a cleanly closed history has everything in the main file). An older
+        format is brought up to date in a copy in memory.
+        """
+        if not self.path.is_file():
+            what = "is a folder" if self.path.is_dir() else "does not exist" if not self.path.exists() else "is not a regular file"
+            raise HistoryError(f"Cannot read the history file {self.path}: it {what}.", path=self.path)
+        error: sqlite3.Error | None = None
+        for options in ("mode=ro", "mode=ro&immutable=1"):
+            try:
+                conn = sqlite3.connect(f"{self.path.absolute().as_uri()}?{options}", uri=True, timeout=self._busy_timeout)
+            except sqlite3.Error as exc:
+                error = exc
+                continue
+            try:
+                version = self._check_read_only(conn)
+            except sqlite3.Error as exc:
+                conn.close()
+                if getattr(exc, "sqlite_errorname", "").startswith(("SQLITE_CANTOPEN", "SQLITE_READONLY", "SQLITE_IOERR")):
+                    error = exc  # the -shm file cannot be made here: try again as immutable
+                    continue
+                raise self._unreadable(exc) from exc
+            except HistoryError:
+                conn.close()
+                raise
+            if version < CURRENT_VERSION:
+                conn = self._migrated_copy(conn)
+            return conn
+        assert error is not None
+        raise self._failure(error, "open the history")
+
+    def _check_read_only(self, conn: sqlite3.Connection) -> int:
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])  # reads the header: garbage fails here
+        tables = {str(row[0]) for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if "sessions" not in tables:
+            raise HistoryError(f"{self.path} is not a stretch-gui history file: it holds no sessions. It was left as it is.",
+                               path=self.path)
+        if version > CURRENT_VERSION:
+            raise HistoryVersionError(
+                f"The history file {self.path} was written by a newer version of stretch-gui "
+                f"(format {version}; this one knows up to {CURRENT_VERSION}). It was left as it is.",
+                path=self.path,
+            )
+        problems = [str(row[0]) for row in conn.execute("PRAGMA quick_check")]
+        if problems != ["ok"]:
+            raise HistoryError(f"The history file {self.path} is damaged and cannot be read ({problems[0]}). "
+                               "It was left as it is.", path=self.path)
+        return version
+
+    def _unreadable(self, exc: sqlite3.Error) -> HistoryError:
+        if getattr(exc, "sqlite_errorname", "") == "SQLITE_NOTADB":
+            return HistoryError(f"{self.path} is not a stretch-gui history file. It was left as it is.", path=self.path)
+        if getattr(exc, "sqlite_errorname", "") == "SQLITE_CORRUPT":
+            return HistoryError(f"The history file {self.path} is damaged and cannot be read ({exc}). It was left as it is.",
+                                path=self.path)
+        return self._failure(exc, "open the history")
+
+    def _migrated_copy(self, conn: sqlite3.Connection) -> sqlite3.Connection:
+        """An older history, brought up to date in memory: the file itself is not touched."""
+        memory = sqlite3.connect(":memory:", isolation_level=None)
+        try:
+            conn.backup(memory)
+            self._migrate(memory)
+        except sqlite3.Error as exc:
+            memory.close()
+            raise self._unreadable(exc) from exc
+        finally:
+            conn.close()
+        memory.execute("PRAGMA query_only = ON")
+        return memory
 
     def _connect(self) -> sqlite3.Connection:
         try:
@@ -352,11 +462,13 @@ class History:
         except sqlite3.Error as exc:
             raise self._failure(exc, "read the history") from exc
 
-    def _now(self) -> str:
+    def wall_time(self) -> datetime:
+        """The time of day now, by the injected wall clock, with its UTC offset."""
         now = self._wall_clock()
-        if now.tzinfo is None:
-            now = now.astimezone()
-        return now.isoformat(timespec="seconds")
+        return now.astimezone() if now.tzinfo is None else now
+
+    def _now(self) -> str:
+        return self.wall_time().isoformat(timespec="seconds")
 
     # -- writing --------------------------------------------------------------------
 
@@ -365,9 +477,9 @@ class History:
         with self._writing("start a session record") as conn:
             cursor = conn.execute(
                 "INSERT INTO sessions (routine_title, routine_file, content_hash, prescribed, revision,"
-                " segment_count, started_at, current_index) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                " segment_count, started_at, current_index, plan_hash, owner) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (routine.title, routine.file, routine.content_hash, routine.prescribed, routine.revision,
-                 segment_count, self._now(), start_index),
+                 segment_count, self._now(), start_index, routine.plan_hash, self.owner),
             )
             assert cursor.lastrowid is not None
             return cursor.lastrowid
@@ -383,12 +495,17 @@ class History:
         exercises_skipped: int,
         status: SessionStatus = SessionStatus.RUNNING,
         stop_reason: str = "",
+        ended_at: datetime | None = None,
     ) -> None:
         """Segment outcomes and the session's state, in one transaction. (The recorder calls this.)
 
         An outcome replaces an earlier one for the same segment, the way Session.outcomes does.
+        A finished or stopped session ends at ``ended_at`` (when the session ended, not when
+        this save happens: a save retried later, or again at closing, must not move it); the
+        first end saved is kept.
         """
         now = self._now()
+        end = (ended_at.astimezone() if ended_at.tzinfo is None else ended_at).isoformat(timespec="seconds") if ended_at else now
         items = list(outcomes.values()) if isinstance(outcomes, Mapping) else list(outcomes)
         over = status in (SessionStatus.FINISHED, SessionStatus.STOPPED)
         with self._writing("save the session") as conn:
@@ -399,15 +516,31 @@ class History:
             )
             conn.execute(
                 "UPDATE sessions SET current_index = ?, active_seconds = ?, exercises_completed = ?,"
-                " exercises_skipped = ?, status = ?, stop_reason = ?, ended_at = ? WHERE id = ?",
+                " exercises_skipped = ?, status = ?, stop_reason = ?,"
+                " ended_at = CASE WHEN ? THEN coalesce(ended_at, ?) END WHERE id = ?",
                 (current_index, active_seconds, exercises_completed, exercises_skipped, status.value,
-                 stop_reason, now if over else None, session_id),
+                 stop_reason, over, end, session_id),
             )
 
-    def mark_abandoned(self, session_id: int) -> None:
-        """The patient chose not to resume an unfinished session."""
+    def mark_abandoned(self, session_id: int, *, owner: str | None = None) -> None:
+        """The patient chose not to resume an unfinished session.
+
+        With ``owner``, only while the session still has that owner: one another window has
+        just carried on is left alone.
+        """
         with self._writing("update the session") as conn:
-            conn.execute("UPDATE sessions SET status = 'abandoned' WHERE id = ? AND status = 'running'", (session_id,))
+            conn.execute(
+                "UPDATE sessions SET status = 'abandoned' WHERE id = ? AND status = 'running' AND (? IS NULL OR owner = ?)",
+                (session_id, owner, owner),
+            )
+
+    def take_over(self, session_id: int, *, owner: str) -> bool:
+        """Carry on a cut-short session as this process: False when another one got there first."""
+        with self._writing("update the session") as conn:
+            cursor = conn.execute(
+                "UPDATE sessions SET owner = ? WHERE id = ? AND status = 'running' AND owner = ?", (self.owner, session_id, owner)
+            )
+            return cursor.rowcount == 1
 
     def add_check_in(self, session_id: int, moment: Moment, *, rating: int | None, note: str = "") -> None:
         """Pain before or after a session, 0-10 (or None: no rating) and a note; replaces an earlier one."""
@@ -468,6 +601,15 @@ class History:
         )
         return _record(rows[0]) if rows else None
 
+    def unfinished_sessions(self) -> list[SessionRecord]:
+        """Every session under way or cut short, newest first: the resume rule picks among them."""
+        return [
+            _record(row)
+            for row in self._read(
+                _RECORD_QUERY + " WHERE s.status = 'running' AND s.current_index < s.segment_count ORDER BY s.id DESC"
+            )
+        ]
+
     def outcomes(self, session_id: int) -> dict[int, Outcome]:
         rows = self._read("SELECT segment_index, outcome FROM segments WHERE session_id = ?", (session_id,))
         return {int(index): Outcome(outcome) for index, outcome in rows}
@@ -499,10 +641,10 @@ def _clean_note(note: str) -> str:
 
 def _record(row: tuple[Any, ...]) -> SessionRecord:
     (id_, title, file, digest, prescribed, revision, segment_count, started, ended, status, reason, current,
-     active, completed, skipped, pain_before, note_before, pain_after, note_after, marks) = row
+     active, completed, skipped, pain_before, note_before, pain_after, note_after, marks, plan_hash, owner) = row
     return SessionRecord(
         id=int(id_),
-        routine=RoutineInfo(str(title), str(file), str(digest), str(prescribed), str(revision)),
+        routine=RoutineInfo(str(title), str(file), str(digest), str(prescribed), str(revision), str(plan_hash)),
         segment_count=int(segment_count),
         started_at=datetime.fromisoformat(str(started)),
         ended_at=datetime.fromisoformat(str(ended)) if ended else None,
@@ -517,4 +659,5 @@ def _record(row: tuple[Any, ...]) -> SessionRecord:
         pain_after=None if pain_after is None else int(pain_after),
         note_after=str(note_after),
         hurt_marks=int(marks),
+        owner=str(owner),
     )

@@ -35,7 +35,8 @@ class SessionState(enum.Enum):
 
 class Outcome(enum.Enum):
     COMPLETED = "completed"
-    SKIPPED = "skipped"
+    SKIPPED = "skipped"  # the patient moved on before its time ran out
+    STOPPED = "stopped"  # the patient stopped the session during it
 
 
 class EventKind(enum.Enum):
@@ -120,6 +121,10 @@ class Session:
             listener(event)
 
     # -- what is on now -----------------------------------------------------
+
+    def now(self) -> float:
+        """The session's clock now: how late an event is noticed is ``now() - event.at``."""
+        return self._clock.now()
 
     @property
     def state(self) -> SessionState:
@@ -236,7 +241,10 @@ class Session:
             return
         self._paused_at = self._frozen_now()
         self.stop_reason = reason
-        self._set_state(SessionState.STOPPED)
+        started = self._state is not SessionState.READY or self._index in self.outcomes or self.elapsed() > 0
+        if started:
+            self.outcomes.setdefault(self._index, Outcome.STOPPED)  # stopped part-way, not skipped
+        self._set_state(SessionState.STOPPED, left_index=self._index if started else None)
 
     # -- bookkeeping --------------------------------------------------------
 
@@ -273,7 +281,8 @@ def exercise_counts(plan: Plan, outcomes: Mapping[int, Outcome]) -> tuple[int, i
     """(completed, skipped) exercises, from the outcomes of a plan's segments by index.
 
     An exercise is completed when every one of its work segments was; skipped when some
-    have an outcome but not all were completed. The history uses this too, with outcomes
+    have an outcome but not all were completed, unless the session was stopped during it:
+    an exercise stopped part-way is neither. The history uses this too, with outcomes
     gathered across a crash and a resume.
     """
     work_by_step: dict[int, list[int]] = {}
@@ -281,11 +290,13 @@ def exercise_counts(plan: Plan, outcomes: Mapping[int, Outcome]) -> tuple[int, i
         # A breathing step is work, but not an exercise (see Routine.exercise_count).
         if segment.kind.is_work and isinstance(segment.step, ExerciseStep):
             work_by_step.setdefault(segment.step_index, []).append(i)
+    # Stopped during any of its segments (a hold, or the rest between two sets): stopped, not skipped.
+    stopped = {plan.segments[i].step_index for i, r in outcomes.items() if r is Outcome.STOPPED and 0 <= i < len(plan.segments)}
     completed = skipped = 0
-    for indices in work_by_step.values():
+    for step_index, indices in work_by_step.items():
         results = [outcomes.get(i) for i in indices]
         if all(r is Outcome.COMPLETED for r in results):
             completed += 1
-        elif any(r is not None for r in results):
+        elif any(r is not None for r in results) and step_index not in stopped:
             skipped += 1
     return completed, skipped

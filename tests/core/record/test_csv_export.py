@@ -169,3 +169,16 @@ def test_history_reports_a_bad_limit_and_a_bad_database(cli, tmp_path: Path) -> 
     folder.mkdir()
     result = cli("history", "--database", str(folder))
     assert result.returncode == 1 and str(folder) in result.stderr
+
+
+def test_history_csv_refuses_a_fifo_and_exits_2(cli, database: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import os
+    import stat
+
+    fifo = tmp_path / "some.fifo"
+    os.mkfifo(fifo)
+    result = cli("history", "--database", str(database), "--csv", str(fifo))
+    assert result.returncode == 2, result.stdout + result.stderr
+    refusal = f"Will not write to {fifo}: it is a named pipe, not a regular file. Choose a file name instead."
+    assert result.stderr.strip() == refusal
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)

@@ -101,8 +101,34 @@ def test_a_version_1_file_is_migrated_and_keeps_its_sessions(tmp_path: Path) -> 
         assert history.session(1).pain_after == 3
         assert history.session(2).hurt_marks == 1
     conn = sqlite3.connect(path)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == CURRENT_VERSION == 2
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == CURRENT_VERSION == 3
     conn.close()
+
+
+def test_version_3_keeps_every_segment_and_check_in_and_accepts_a_stopped_segment(tmp_path: Path) -> None:
+    path = tmp_path / "history.sqlite3"
+    make_v1_database(path)
+    conn = sqlite3.connect(path)
+    for statement in MIGRATIONS[1]:  # version 2 as it shipped, with a check-in
+        conn.execute(statement)
+    conn.execute("INSERT INTO check_ins VALUES (1, 'before', 6, 'stiff', '2026-02-01T08:30:00+01:00')")
+    conn.execute("PRAGMA user_version = 2")
+    conn.commit()
+    conn.close()
+    with open_history(path) as history:
+        (old,) = history.sessions()
+        assert history.outcomes(old.id) == {0: Outcome.COMPLETED, 1: Outcome.COMPLETED, 2: Outcome.SKIPPED}
+        assert old.pain_before == 6 and old.note_before == "stiff"
+        row = history._conn.execute("SELECT owner, plan_hash FROM sessions WHERE id = 1").fetchone()
+        assert row == ("", "")  # no owner: nobody is playing it; no plan digest: resumed only if the file is unchanged
+        history._conn.execute("INSERT INTO segments VALUES (1, 3, 'hold', 'Knee hug', 'stopped', '2026-02-01T08:32:00+01:00')")
+        assert history.outcomes(old.id)[3] is Outcome.STOPPED
+        sql = history._conn.execute("SELECT sql FROM sqlite_master WHERE name = 'segments'").fetchone()[0]
+        assert "'stopped'" in sql
+        # the cascade from sessions to segments survives the copy
+        history._conn.execute("PRAGMA foreign_keys = ON")
+        history._conn.execute("DELETE FROM sessions WHERE id = 1")
+        assert history._conn.execute("SELECT count(*) FROM segments").fetchone()[0] == 0
 
 
 def test_opening_twice_migrates_once(tmp_path: Path) -> None:

@@ -6,7 +6,7 @@ Pure core: no Qt. Sessions run on FakeClock; the record's times come from a fake
 from __future__ import annotations
 
 import sqlite3
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -99,6 +99,33 @@ def test_a_finished_session_is_recorded_whole(history: History, routine, wall: F
     assert not record.resumable
 
 
+def test_the_end_time_is_when_the_session_ended_not_when_it_was_saved_again(  # type: ignore[no-untyped-def]
+    history: History, routine, wall: FakeWallClock
+) -> None:
+    _, clock, session = new_session(routine)
+    recorder = SessionRecorder(history, session)
+    session.start()
+    wall.advance(seconds=30)
+    finish_segment(session, clock)
+    session.stop("enough")  # at 09:00:30
+    wall.advance(seconds=90)  # the completion screen, a check-in, then the window closes
+    recorder.check_in_after(rating=2)
+    recorder.flush()
+    assert history.session(recorder.session_id).ended_at == datetime(2026, 3, 14, 9, 0, 30, tzinfo=CET)  # type: ignore[arg-type]
+
+
+def test_a_finish_noticed_late_ends_at_its_deadline(history: History, routine, wall: FakeWallClock) -> None:  # type: ignore[no-untyped-def]
+    _, clock, session = new_session(routine)
+    SessionRecorder(history, session)
+    session.start()
+    clock.advance(session.plan.total + 16)  # the screen was busy: the last deadline passed 16 s ago
+    wall.advance(seconds=session.plan.total + 16)
+    session.update()
+    (record,) = history.sessions()
+    assert record.status is SessionStatus.FINISHED
+    assert record.ended_at == datetime(2026, 3, 14, 9, 0, 0, tzinfo=CET) + timedelta(seconds=round(session.plan.total))
+
+
 def test_each_segment_is_committed_when_it_ends(tmp_path: Path, history: History, routine) -> None:  # type: ignore[no-untyped-def]
     """Another connection, like a fresh process after a crash, sees every ended segment at once."""
     _, clock, session = new_session(routine)
@@ -127,11 +154,50 @@ def test_skips_and_a_stop_are_recorded_with_the_reason(history: History, routine
     assert record.status is SessionStatus.STOPPED
     assert record.stop_reason == "it hurt"
     assert record.ended_at is not None
-    assert history.outcomes(record.id) == {0: Outcome.COMPLETED, 1: Outcome.SKIPPED, 2: Outcome.COMPLETED}
+    assert history.outcomes(record.id) == {
+        0: Outcome.COMPLETED, 1: Outcome.SKIPPED, 2: Outcome.COMPLETED, 3: Outcome.STOPPED  # stopped in the second hold
+    }
     assert history.outcomes(record.id) == session.outcomes
-    assert (record.exercises_completed, record.exercises_skipped) == (0, 1)
+    assert (record.exercises_completed, record.exercises_skipped) == (0, 0)  # stopped part-way is not skipped
     assert record.active_seconds == pytest.approx(session.active_seconds())
     assert record.resume_index == 3
+
+
+def test_an_exercise_stopped_part_way_is_recorded_as_stopped_not_skipped(history: History, routine) -> None:  # type: ignore[no-untyped-def]
+    _, clock, session = new_session(routine)
+    recorder = SessionRecorder(history, session)
+    session.start()
+    for _ in range(2):
+        finish_segment(session, clock)  # prepare, the first hold of Knee hug
+    clock.advance(4)
+    session.stop("enough for today")  # in the rest between the two holds
+    record = history.session(recorder.session_id)  # type: ignore[arg-type]
+    assert history.segments(record.id)[-1].outcome is Outcome.STOPPED
+    assert (record.exercises_completed, record.exercises_skipped) == (0, 0)
+    assert (session.summary().exercises_completed, session.summary().exercises_skipped) == (0, 0)
+
+
+def test_a_session_stopped_before_it_started_records_no_stopped_segment(routine) -> None:  # type: ignore[no-untyped-def]
+    _, _, session = new_session(routine)
+    session.stop("changed my mind")
+    assert session.outcomes == {}
+
+
+def test_after_a_resume_the_time_counts_the_whole_session(history: History, routine) -> None:  # type: ignore[no-untyped-def]
+    _, clock, session = new_session(routine)
+    SessionRecorder(history, session)
+    session.start()
+    for _ in range(3):
+        finish_segment(session, clock)  # 5 + 20 + 10 s before the crash
+    record = history.unfinished_session()
+    assert record is not None and record.active_seconds == pytest.approx(35)
+    _, clock, resumed = new_session(routine, start_index=record.resume_index, carried=carried_over(history, record))
+    SessionRecorder(history, resumed, resume=record)
+    resumed.start()
+    while not resumed.state.is_over:
+        finish_segment(resumed, clock)
+    assert resumed.summary().active_seconds == pytest.approx(resumed.plan.total)  # what the finish screen shows
+    assert history.session(record.id).active_seconds == pytest.approx(resumed.plan.total)
 
 
 def test_going_back_and_doing_a_skipped_segment_records_it_completed(history: History, routine) -> None:  # type: ignore[no-untyped-def]

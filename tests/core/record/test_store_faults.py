@@ -256,7 +256,7 @@ def test_a_full_disk_gives_a_clear_error_keeps_the_data_and_recovers(tmp_path: P
     with open_history(path) as history:
         first = history.session(1)
         assert first.stop_reason == "first one" and first.pain_after is None  # the failed check-in left no trace
-        assert history.outcomes(1) == {0: Outcome.COMPLETED}
+        assert history.outcomes(1) == {0: Outcome.COMPLETED, 1: Outcome.STOPPED}  # stopped in its second segment
         assert history.outcomes(2) == {i: Outcome.COMPLETED for i in range(3)}
         assert history._conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
@@ -535,3 +535,49 @@ def test_the_history_connection_is_checked_on_open(tmp_path: Path) -> None:
     with open_history(path) as history:
         assert history.moved_aside is None
     reader.close()
+
+
+# -- read-only, but still readable ---------------------------------------------------------------
+
+VIEW_READ_ONLY = """
+import sys
+from pathlib import Path
+from tests.support.history import drop_privileges_if_asked
+from stretch_gui.core.record.store import History, HistoryError
+from stretch_gui.cli.history import run_history
+import stretch_gui.core.wording
+
+drop_privileges_if_asked()
+for name in sys.argv[1:]:
+    with History(Path(name), read_only=True) as history:
+        print("read", [r.stop_reason for r in history.sessions()])
+        try:
+            history.mark_abandoned(1)
+            print("written?!")
+        except HistoryError as exc:
+            print(type(exc).__name__)
+    print("command exit", run_history(database=Path(name), csv_file=None, limit=5))
+"""
+
+
+def test_a_read_only_history_can_still_be_listed(
+    shared_folder: tuple[Path, int | None], python: str, env: dict[str, str]
+) -> None:
+    folder, user = shared_folder
+    locked_folder = folder / "read-only-folder"
+    locked_folder.mkdir()
+    path = locked_folder / "history.sqlite3"
+    with open_history(path) as history:
+        one_stopped_session(history, write_routine_file(folder))
+    before = sorted(p.name for p in locked_folder.iterdir())
+    content = path.read_bytes()
+    hand_over(folder, user)
+    path.chmod(0o444)
+    locked_folder.chmod(0o555)
+    result = run_script(python, env, VIEW_READ_ONLY, str(path), as_user=user)
+    lines = result.stdout.splitlines()
+    assert lines[0] == "read ['first one']"
+    assert lines[1] == "HistoryWriteError"
+    assert lines[2].startswith("2026-03-14 09:00  Short test routine") and lines[2].endswith("(first one)")
+    assert lines[3] == "command exit 0"
+    assert sorted(p.name for p in locked_folder.iterdir()) == before and path.read_bytes() == content
