@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import os
 
-# Before anything imports Qt: tests run on machines without a display.
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Before anything imports Qt: tests run on machines without a display, on a screen the size of
+# the commonest laptop's (1366x768), so windows and dialogs are sized as a patient's would be.
+_LAPTOP_SCREEN = os.path.join(os.path.dirname(os.path.abspath(__file__)), "support", "laptop-screen.json")
+os.environ.setdefault("QT_QPA_PLATFORM", f"offscreen:configfile={_LAPTOP_SCREEN}")
 # ... and without sound: the app stays away from the audio system (tests of sound lift this).
 os.environ.setdefault("STRETCH_GUI_SOUND", "off")
 

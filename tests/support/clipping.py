@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRect
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QLabel, QWidget
 
 SLACK = 2  # pixels of rounding
@@ -15,7 +15,11 @@ def _visible_rect(widget: QWidget) -> QRect:
     while ancestor is not None:
         above = ancestor.parentWidget()
         if isinstance(above, QAbstractScrollArea) and ancestor is above.viewport():
-            return QRect(QPoint(0, 0), widget.size())
+            # Out of view downwards can be scrolled to; sideways cannot, where the bar is off.
+            corner = widget.mapTo(ancestor, QPoint(0, 0))
+            if above.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff:
+                return rect.intersected(QRect(-corner.x(), -10**6, ancestor.width(), 2 * 10**6))
+            return rect
         corner = widget.mapTo(ancestor, QPoint(0, 0))
         rect = rect.intersected(QRect(-corner, ancestor.size()))
         if ancestor.isWindow():

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTime, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,8 +26,8 @@ from PySide6.QtWidgets import (
 from stretch_gui.core import preferences as prefs
 from stretch_gui.core.preferences import Choice, Preference, Range, TimeOfDay, Toggle
 from stretch_gui.qt.settings import AppSettings
-from stretch_gui.ui.parts.labels import label
 from stretch_gui.ui.dialogs.fitting import fit_to_screen
+from stretch_gui.ui.parts.labels import label
 from stretch_gui.ui.parts.scrolling import scrolling
 
 if TYPE_CHECKING:
@@ -93,14 +94,23 @@ class SettingsDialog(QDialog):
         outer = QVBoxLayout(self)
         outer.addWidget(scrolling(content, "settingsScroll"), 1)
         outer.addWidget(buttons)
-        wanted = content.sizeHint()
-        fit_to_screen(self, wanted.width() + 60, wanted.height() + buttons.sizeHint().height() + 60)
+        self._content, self._buttons = content, buttons
+        self._fitted = False
 
         settings.changed.connect(self._changed)  # a method, so the connection goes with the dialog
         self._show_what_can_sound(self._sound_player, speaker or shared_speaker())
         from stretch_gui.ui.reminders import NO_TRAY, tray_available
 
         self._show_note(self.reminder_note, "" if tray_available() else NO_TRAY)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # Sized once styled (the text size sets the fonts): all of it when the screen allows, else it scrolls.
+        if not self._fitted:
+            self._fitted = True
+            self.ensurePolished()
+            wanted = self._content.sizeHint()
+            fit_to_screen(self, wanted.width() + 60, wanted.height() + self._buttons.sizeHint().height() + 60)
+        super().showEvent(event)
 
     # -- controls, one kind for each kind of preference ------------------------------------
 

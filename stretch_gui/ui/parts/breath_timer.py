@@ -170,7 +170,8 @@ class BreathTimer(QWidget):
         painter.drawText(QPointF(centre.x() - width / 2, baseline), self._text)
         if self._caption:
             small = QFont(self.font())
-            small.setPixelSize(max(self.caption_size, int(diameter * 0.055)))
+            # As large as the text size asks, but never larger than the room under the digits.
+            small.setPixelSize(max(10, min(max(self.caption_size, int(diameter * 0.055)), int(diameter * 0.075))))
             painter.setFont(small)
             painter.setPen(t.color("muted"))
             below = QRectF(centre.x() - inner, baseline + diameter * 0.03, 2 * inner, diameter * 0.09)

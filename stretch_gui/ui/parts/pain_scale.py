@@ -9,6 +9,7 @@ from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from stretch_gui.ui.parts.labels import label
+from stretch_gui.ui.parts.wrap_row import WrapRow
 
 ENDS = {0: "no pain", 10: "worst pain"}
 
@@ -44,8 +45,6 @@ class PainCheckIn(QWidget):
         self.question.setText(question)
         self.group = QButtonGroup(self)
         self.group.setExclusive(False)  # so a second click can clear the answer
-        row = QHBoxLayout()
-        row.setSpacing(6)
         self.buttons: list[QPushButton] = []
         for value in range(11):
             button = QPushButton(str(value), objectName=f"{name}Pain{value}")
@@ -56,7 +55,8 @@ class PainCheckIn(QWidget):
             button.setAutoDefault(False)
             self.group.addButton(button, value)
             self.buttons.append(button)
-            row.addWidget(button)
+        # 0–5 and 6–10: one row when they fit, two at a large text size rather than cut off.
+        row = WrapRow(f"{name}Scale", self.buttons[:6], self.buttons[6:])
         self.group.idToggled.connect(self._toggled)
         self.note = QLineEdit(objectName=f"{name}Note")
         self.note.setAccessibleName("Note (optional)")
@@ -68,7 +68,7 @@ class PainCheckIn(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
         layout.addWidget(self.question)
-        layout.addLayout(row)
+        layout.addWidget(row)
         if not compact:
             ends = QHBoxLayout()
             for end_name, text in ((f"{name}Low", "0 = no pain"), (f"{name}High", "10 = worst pain")):

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QSizePolicy, QWidget
+from PySide6.QtWidgets import QAbstractButton, QBoxLayout, QHBoxLayout, QSizePolicy, QWidget
 
 
 class WrapRow(QWidget):
@@ -21,7 +22,10 @@ class WrapRow(QWidget):
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.addWidget(self.first, 1)
         self._layout.addWidget(self.second, 0)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        # As tall as its wrapped lines need at the width it gets.
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
 
     @staticmethod
     def _group(buttons: list[QWidget], *, centred: bool) -> QWidget:
@@ -31,10 +35,18 @@ class WrapRow(QWidget):
         if centred:
             row.addStretch(1)
         for widget in buttons:
-            widget.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
+            if isinstance(widget, QAbstractButton):
+                widget.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)  # a label never shorter than its text
             row.addWidget(widget)
         row.addStretch(1)
         return group
+
+    def minimumSizeHint(self) -> QSize:
+        # Never wider than the wider group: the row can always stack instead.
+        first, second = self.first.minimumSizeHint(), self.second.minimumSizeHint()
+        if self.stacked:
+            return QSize(max(first.width(), second.width()), first.height() + second.height() + self._layout.spacing())
+        return QSize(max(first.width(), second.width()), max(first.height(), second.height()))
 
     @property
     def stacked(self) -> bool:

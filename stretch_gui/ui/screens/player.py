@@ -46,6 +46,10 @@ if TYPE_CHECKING:
 # Looked up once: the tick path runs 25 times a second.
 BREATHING_PICTURE = illustration("breathing.svg")
 
+# The frame around what to do grows with the text size only up to this much.
+CHROME = ("small", "hint", "button")
+CHROME_SCALE = 1.5
+
 # Font sizes in pixels on a maximized 1366x768 screen at normal text size; they grow with both.
 PLAYER_TYPE = {
     "title": 46,
@@ -113,8 +117,8 @@ class PlayerScreen(QWidget):
         self.progress_bar.setRange(0, 1000)
 
         self.step_title = label("stepTitle", "Exercise", role="title", wrap=True)
-        self.side_label = label("sideLabel", "Side", role="side")
-        self.segment_label = label("segmentHeading", "What to do now", role="heading")
+        self.side_label = label("sideLabel", "Side", role="side", wrap=True)
+        self.segment_label = label("segmentHeading", "What to do now", role="heading", wrap=True)
         self.illustration = Illustration()
         self.instructions = label("instructions", "Instructions", role="body", wrap=True)
         self.instructions.setTextFormat(Qt.TextFormat.RichText)
@@ -221,6 +225,10 @@ class PlayerScreen(QWidget):
         """Sizes from the window and the text-size setting; one style sheet for the player's own widgets."""
         unit, scale = self.type_unit(), theme.scale()
         size = {name: round(base * unit * scale) for name, base in PLAYER_TYPE.items()}
+        # The frame around what to do (header, footer, buttons) grows less, so the words that matter keep the room.
+        for name in CHROME:
+            size[name] = round(PLAYER_TYPE[name] * unit * min(scale, CHROME_SCALE))
+        size["button"] = min(size["button"], self._button_size_for_one_row(unit))
         # The breath word grows with the text size until its longest form fills the timer's column.
         column = (self.width() - 80) * self._timer_share()
         probe = QFont(self.font())
@@ -262,6 +270,24 @@ class PlayerScreen(QWidget):
         hint.setPixelSize(size["hint"])
         self.hint.setMinimumHeight(QFontMetricsF(hint).height().__ceil__())
         self.illustration.setMinimumHeight(round(150 * unit * min(scale, 1.3)))
+
+    def _button_size_for_one_row(self, unit: float) -> int:
+        """The largest button text that keeps every control on one row: a second row would cost the timer its room."""
+        probe = QFont(self.font())
+        probe.setPixelSize(100)
+        probe.setBold(True)
+        metrics = QFontMetricsF(probe)
+        labels = [button.text() for button in self._control_buttons()]
+        labels[labels.index(self.start_pause_button.text())] = max(guidance.START_PAUSE_WORDS, key=len)
+        text_width = sum(metrics.horizontalAdvance(text) for text in labels) / 100
+        padding = len(labels) * (2 * 20 * unit + 16) + 120 * unit  # each button's padding, and the gap between the groups
+        return max(12, int((self.width() - 80 - padding) / text_width))
+
+    def _control_buttons(self) -> list[QPushButton]:
+        return [
+            self.previous_button, self.restart_button, self.start_pause_button, self.next_button, self.stop_button,
+            self.hurt_button,
+        ]
 
     def restyle(self) -> None:
         """The theme or the text size changed: size everything again."""
