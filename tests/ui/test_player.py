@@ -96,18 +96,18 @@ def countdown_for(remaining: float) -> str:
 
 def expected_heading(segment: Segment, elapsed: float) -> str:
     """What segmentHeading should say, written out from the plan independently of player.py."""
-    sets = f" · Set {segment.set_number} of {segment.set_count}" if segment.set_count > 1 else ""
+    sets = f" · Set\u00a0{segment.set_number}\u00a0of\u00a0{segment.set_count}" if segment.set_count > 1 else ""
     if segment.kind is K.PREPARE:
         return "Get into position"
     if segment.kind is K.HOLD:
         return "Hold" + sets
     if segment.kind is K.REPS:
         assert segment.breathing is not None and segment.reps is not None
-        return f"Rep {min(int(elapsed // segment.breathing.cycle) + 1, segment.reps)} of {segment.reps}" + sets
+        return f"Rep\u00a0{min(int(elapsed // segment.breathing.cycle) + 1, segment.reps)}\u00a0of\u00a0{segment.reps}" + sets
     if segment.kind is K.SWITCH:
         return "Switch sides: get into position"
     if segment.kind is K.REST:
-        return f"Rest · next: set {segment.set_number} of {segment.set_count}"
+        return f"Rest · next: set\u00a0{segment.set_number}\u00a0of\u00a0{segment.set_count}"
     return "Breathe in 5 s, pause 1 s, breathe out 3 s"  # the only breathing pattern in the built-in routine
 
 
@@ -214,10 +214,10 @@ def test_whole_builtin_routine_keyboard_only(make_window: MakeWindow, clock: Fak
 
     # The brief's examples, word for word.
     for expected in (
-        "Hold · Set 1 of 2",
-        "Rep 3 of 10",
+        "Hold · Set\u00a01\u00a0of\u00a02",
+        "Rep\u00a03\u00a0of\u00a010",
         "Switch sides: get into position",
-        "Rest · next: set 2 of 3",
+        "Rest · next: set\u00a02\u00a0of\u00a03",
         "Get into position",
     ):
         assert expected in headings
@@ -377,7 +377,7 @@ def test_arrow_keys_skip_and_go_back(make_window: MakeWindow, clock: FakeClock, 
     press(qtbot, Key.Key_Right)
     press(qtbot, Key.Key_Right)
     assert index_of(window) == 2
-    assert text_of(window, "segmentHeading") == "Hold · Set 1 of 3"
+    assert text_of(window, "segmentHeading") == "Hold · Set\u00a01\u00a0of\u00a03"
     assert state_of(window) is SessionState.PAUSED
     step(clock, window, 500)
     assert text_of(window, "holdCountdown") == "1:30"
@@ -389,7 +389,7 @@ def test_r_restarts_the_exercise(make_window: MakeWindow, clock: FakeClock, qtbo
     for _ in range(4):
         press(qtbot, Key.Key_Right)
     assert index_of(window) == 4
-    assert text_of(window, "segmentHeading") == "Hold · Set 2 of 3"
+    assert text_of(window, "segmentHeading") == "Hold · Set\u00a02\u00a0of\u00a03"
     step(clock, window, 10)
     press(qtbot, Key.Key_R)
     assert index_of(window) == 1  # back to getting into position for the tennis ball

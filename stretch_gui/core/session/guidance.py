@@ -18,6 +18,7 @@ from stretch_gui.core.session.breathing import BreathPhase, BreathState
 from stretch_gui.core.session.session import Session, SessionState
 from stretch_gui.core.wording import format_clock
 
+NBSP = "\u00a0"
 CUE_SECONDS = 8  # how long each cue of a hold stays up before the next one
 LONGEST_BREATH_WORDS = "Breathe out · 10"  # the widest the breath line gets, for sizing it to one line
 
@@ -107,19 +108,24 @@ def side_words(segment: Segment) -> str:
     return segment.side.label
 
 
+def _together(words: str) -> str:
+    """Kept on one line when a large text size wraps the heading: "Set 1 of 2" never splits."""
+    return words.replace(" ", NBSP)
+
+
 def heading(segment: Segment, rep: int | None = None) -> str:
-    sets = f" · Set {segment.set_number} of {segment.set_count}" if segment.set_count > 1 else ""
+    sets = " · " + _together(f"Set {segment.set_number} of {segment.set_count}") if segment.set_count > 1 else ""
     kind = segment.kind
     if kind is SegmentKind.PREPARE:
         return "Get into position"
     if kind is SegmentKind.HOLD:
         return "Hold" + sets
     if kind is SegmentKind.REPS:
-        return f"Rep {rep or 1} of {segment.reps}" + sets
+        return _together(f"Rep {rep or 1} of {segment.reps}") + sets
     if kind is SegmentKind.SWITCH:
         return SWITCH_HEADING
     if kind is SegmentKind.REST:
-        return f"Rest · next: set {segment.set_number} of {segment.set_count}"
+        return "Rest · next: " + _together(f"set {segment.set_number} of {segment.set_count}")
     assert segment.breathing is not None
     pattern = segment.breathing.describe()
     return pattern[0].upper() + pattern[1:]

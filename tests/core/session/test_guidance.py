@@ -43,14 +43,14 @@ def test_headings_name_the_part_and_the_set() -> None:
     headings = [guidance.heading(segment, rep=3) for segment in session.plan.segments]
     assert headings[:6] == [
         "Get into position",
-        "Hold · Set 1 of 2",
+        "Hold · Set\u00a01\u00a0of\u00a02",
         "Switch sides: get into position",
-        "Hold · Set 1 of 2",
-        "Rest · next: set 2 of 2",
-        "Hold · Set 2 of 2",
+        "Hold · Set\u00a01\u00a0of\u00a02",
+        "Rest · next: set\u00a02\u00a0of\u00a02",
+        "Hold · Set\u00a02\u00a0of\u00a02",
     ]
     reps = kinds(session).index(K.REPS)
-    assert headings[reps] == "Rep 3 of 8"
+    assert headings[reps] == "Rep\u00a03\u00a0of\u00a08"
     assert headings[-1] == "Breathe in 4 s, breathe out 6 s"
 
 
@@ -127,7 +127,7 @@ def test_live_words_follow_the_clock() -> None:
     clock.advance(10)  # prepare ends: the first hold, breath just begun
     session.update()
     live = guidance.live_words(session, session.breath())
-    assert live.heading == "Hold · Set 1 of 2"
+    assert live.heading == "Hold · Set\u00a01\u00a0of\u00a02"
     assert live.breath == "Breathe in · 1"
     left = session.plan.total - 10
     assert live.progress == f"Step 1 of 3 · {int(left // 60)}:{int(left % 60):02d} left"
