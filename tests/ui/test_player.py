@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QPalette
+from PySide6.QtGui import QAccessible, QAction, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -137,7 +137,14 @@ def test_named_widgets_are_shown_and_named_before_the_start(make_window: MakeWin
     for name in PLAYER_WIDGETS:
         widget = child(window, QWidget, name)
         assert widget.isVisible(), f"{name} is not visible"
-        assert widget.accessibleName().strip(), f"{name} has no accessible name"
+        reader = QAccessible.queryAccessibleInterface(widget)
+        heard = reader.text(QAccessible.Text.Name)
+        assert heard.strip(), f"{name} says nothing to a screen reader"
+        if isinstance(widget, QLabel):
+            assert widget.text() in heard, f"{name}: the screen reader hears {heard!r}, not the text shown"
+    timer = QAccessible.queryAccessibleInterface(child(window, QWidget, "holdCountdown"))
+    assert timer.role() is QAccessible.Role.Clock
+    assert timer.text(QAccessible.Text.Description).startswith("54 seconds left")
     assert state_of(window) is SessionState.READY
     assert text_of(window, "stateHint") == "Press Space to start"
     assert text_of(window, "startPauseButton") == "Start"
@@ -793,7 +800,8 @@ def test_pacer_follows_the_breath(
     step(clock, window, 2.5)  # 9.5 s: the second breath
     assert text_of(window, "breathPhase") == "Breathe in · 1"
     assert pacer.fill < 0.05
-    assert child(window, QLabel, "breathPhase").accessibleDescription() == "Breathe in · 1"
+    assert QAccessible.queryAccessibleInterface(child(window, QLabel, "breathPhase")).text(QAccessible.Text.Name) == "Breathe in · 1"
+    assert QAccessible.queryAccessibleInterface(pacer).text(QAccessible.Text.Value).endswith("Breathe in")
 
 
 # -- the timer check itself ------------------------------------------------------------------

@@ -98,6 +98,8 @@ STOP_SCREEN_HEADING = "You stopped. That was the right call."
 AFTER_A_PAINFUL_STOP = (COME_OUT_SLOWLY, LEAVE_THAT_STRETCH, COLD_THEN_WARM, KEEP_MOVING)
 STOP_SCREEN = (Section("What to do now", AFTER_A_PAINFUL_STOP),)
 STOP_SCREEN_CHECK_IN = "How bad is it now? (optional)"
+# Said at once to a screen-reader user when the stop screen appears: the heading and the first thing to do.
+STOP_SCREEN_ANNOUNCEMENT = f"{STOP_SCREEN_HEADING} {COME_OUT_SLOWLY}"
 
 # The printed handout's "When to stop and get help" box: each sign in full, as on the help page.
 ON_THE_HANDOUT = (

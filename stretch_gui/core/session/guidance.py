@@ -16,7 +16,7 @@ from stretch_gui.core.routine.model import ExerciseStep, Side
 from stretch_gui.core.routine.plan import Segment, SegmentKind
 from stretch_gui.core.session.breathing import BreathPhase, BreathState
 from stretch_gui.core.session.session import Session, SessionState
-from stretch_gui.core.wording import format_clock
+from stretch_gui.core.wording import format_clock, spoken_duration
 
 NBSP = "\u00a0"
 CUE_SECONDS = 8  # how long each cue of a hold stays up before the next one
@@ -226,3 +226,66 @@ STOP_REASSURANCE = "If something hurts, stopping is the right thing to do."
 STOP_IT_HURTS = "It hurts — stop"
 STOP_PLAIN = "Stop"
 KEEP_GOING = "Keep going"
+
+
+# -- what a screen reader hears -----------------------------------------------------------
+#
+# One sentence when the moment changes (a new part, a pause, the end), never one a second:
+# the countdown and the breath are there to be read on demand, not spoken over and over.
+
+PAUSED = "Paused."
+GOING_ON = "Going on."
+FINISHED = "Routine finished."
+STOPPED = "Routine stopped."
+
+
+def _spoken_side(segment: Segment) -> str:
+    return f", {segment.side.label.lower()}" if segment.side is not None else ""
+
+
+def announcement(session: Session, index: int) -> str:
+    """What to say as segment ``index`` begins."""
+    plan = session.plan
+    segment = plan.segments[index]
+    title = segment.title
+    seconds = spoken_duration(round(segment.duration), spelled=True)
+    kind = segment.kind
+    if kind is SegmentKind.PREPARE:
+        return f"Get into position: {title}{_spoken_side(segment)}."
+    if kind is SegmentKind.HOLD:
+        sets = f", set {segment.set_number} of {segment.set_count}" if segment.set_count > 1 else ""
+        return f"Hold: {title}{_spoken_side(segment)}{sets}, {seconds}."
+    if kind is SegmentKind.REPS:
+        return f"{title}{_spoken_side(segment)}: {segment.reps} reps, one with each breath."
+    if kind is SegmentKind.SWITCH:
+        coming = segment.side.label.lower() if segment.side is not None else "other side"
+        return f"Switch sides. Get into position on the {coming}."
+    if kind is SegmentKind.REST:
+        then = f" Next: set {segment.set_number} of {segment.set_count}." if segment.set_count > 1 else ""
+        cue_words = f" {segment.cue}" if segment.cue else ""
+        return f"Rest, {seconds}.{then}{cue_words}"
+    assert segment.breathing is not None
+    return f"Slow breathing: {segment.breathing.describe()}, {seconds}."
+
+
+def state_announcement(state: SessionState, *, was: SessionState) -> str:
+    """What to say when the session itself changes: paused, going on, finished, stopped."""
+    if state is SessionState.PAUSED:
+        return PAUSED
+    if state is SessionState.RUNNING and was is SessionState.PAUSED:
+        return GOING_ON
+    if state is SessionState.FINISHED:
+        return FINISHED
+    if state is SessionState.STOPPED:
+        return STOPPED
+    return ""
+
+
+def timer_words(seconds_left: int, caption: str, breath: BreathPhase | None) -> str:
+    """What the countdown says when a screen reader asks for it (it never speaks up on its own)."""
+    words = f"{spoken_duration(seconds_left, spelled=True)} left"
+    if caption:
+        words += f", {caption}"
+    if breath is not None:
+        words += f". {breath.word}"
+    return words

@@ -13,17 +13,19 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtCore import QObject, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QAccessible, QAccessibleInterface, QFont, QFontMetricsF, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QAccessibleWidget, QSizePolicy, QWidget
 
 from stretch_gui.core.session.breathing import BreathPhase, BreathState
-from stretch_gui.core.wording import format_clock, spoken_duration
+from stretch_gui.core.session import guidance
+from stretch_gui.core.wording import format_clock
 from stretch_gui.ui import theme
 
 MIN_DISC = 0.42  # of the ring's inner radius: an empty breath still shows a shape
 FILL_STEPS = 240  # the breath shape's size moves in 1/240 steps: under a pixel on a full-screen ring
 RING_STEPS = 400  # a large ring moves visibly in steps of about 1/400 of a turn
+TIMER_NAME = "Time left"
 DIGIT_SHARE = 0.26  # the digits' cap height, as a share of the ring's diameter
 DIGIT_WIDTH = 0.8  # the digits' widest width, as a share of the ring's diameter (its inside is about 0.9)
 
@@ -58,7 +60,8 @@ class BreathTimer(QWidget):
         self._breathing = False
         self._reduced_motion = False
         self.caption_size = 16  # the smallest the caption gets: the player sets it from the text size
-        self.setAccessibleName("Time left")
+        self._seconds_left = 0
+        self._phase: BreathPhase | None = None
 
     def sizeHint(self) -> QSize:
         return QSize(420, 420)
@@ -103,8 +106,7 @@ class BreathTimer(QWidget):
         if self._reduced_motion:
             share = whole / math.ceil(duration) if duration > 0 else 0.0  # whole seconds: nothing creeps
         fraction = round(max(0.0, min(1.0, share)) * RING_STEPS) / RING_STEPS
-        if (text, caption) != (self._text, self._caption):
-            self.setAccessibleDescription(f"{spoken_duration(whole, spelled=True)} left" + (f", {caption}" if caption else ""))
+        self._seconds_left = whole
         if (text, caption, fraction) != (self._text, self._caption, self._fraction):
             self._text, self._caption, self._fraction = text, caption, fraction
             self.update()
@@ -112,6 +114,7 @@ class BreathTimer(QWidget):
     def show_breath(self, breath: BreathState | None) -> None:
         """The breath to draw, or None for a segment (or a setting) without the breathing guide."""
         breathing = breath is not None
+        self._phase = breath.phase if breath is not None else None
         fill = 0.0
         if breath is not None:
             if self._reduced_motion:
@@ -129,6 +132,9 @@ class BreathTimer(QWidget):
         if (breathing, fill) != (self._breathing, self._fill):
             self._breathing, self._fill = breathing, fill
             self.update()
+
+    def spoken(self) -> str:
+        return guidance.timer_words(self._seconds_left, self._caption, self._phase)
 
     # -- painting -----------------------------------------------------------------------
 
@@ -176,3 +182,26 @@ class BreathTimer(QWidget):
             painter.setPen(t.color("muted"))
             below = QRectF(centre.x() - inner, baseline + diameter * 0.03, 2 * inner, diameter * 0.09)
             painter.drawText(below, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, self._caption)
+
+
+class _TimerAccessible(QAccessibleWidget):
+    """The timer read out on demand: the time left and the breath as they are at that moment.
+
+    Asked for, not pushed: a description set every second would be an event every second.
+    """
+
+    def __init__(self, timer: BreathTimer) -> None:
+        super().__init__(timer, QAccessible.Role.Clock, TIMER_NAME)
+        self._timer = timer
+
+    def text(self, kind: QAccessible.Text) -> str:
+        if kind in (QAccessible.Text.Description, QAccessible.Text.Value):
+            return self._timer.spoken()
+        return str(super().text(kind))
+
+
+def _accessible_for(_class_name: str, thing: QObject) -> QAccessibleInterface | None:
+    return _TimerAccessible(thing) if isinstance(thing, BreathTimer) else None
+
+
+QAccessible.installFactory(_accessible_for)

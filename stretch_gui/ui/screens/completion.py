@@ -73,7 +73,6 @@ class CompletionScreen(QWidget):
         self.heading.setText(completion.heading(summary))
         text = completion.what_was_done(title, summary)
         self.summary_label.setText(text)
-        self.summary_label.setAccessibleDescription(text)
         self.advice.setText(" ".join(completion.advice(summary)))
         self.check_in.clear()
         # The question has the focus, where Space and the arrows choose nothing: a key meant for the

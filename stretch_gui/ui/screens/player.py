@@ -30,6 +30,7 @@ from stretch_gui.core.session.clock import Clock
 from stretch_gui.core.session.guidance import Line, LineKind, SegmentWords
 from stretch_gui.core.session.session import CarriedOver, SessionState
 from stretch_gui.core.wording import STOPPED_BY_CHOICE, STOPPED_FOR_PAIN
+from stretch_gui.qt import announcer
 from stretch_gui.qt.driver import SessionDriver
 from stretch_gui.qt.settings import AppSettings
 from stretch_gui.ui import theme
@@ -91,6 +92,7 @@ class PlayerScreen(QWidget):
         self._resume_after_dialog = False
         self._was_ready = False
         self._words: SegmentWords | None = None
+        self._announced_state = SessionState.READY
         self._type_key: tuple[int, int, str] | None = None
         self._guide_on = False
         self._hint_held = False
@@ -363,7 +365,9 @@ class PlayerScreen(QWidget):
         self.close_session()
         driver = SessionDriver(plan, clock=clock, start_index=start_index, carried=carried, parent=self)
         driver.segmentChanged.connect(self._on_segment)
+        driver.segmentChanged.connect(self._announce_segment)
         driver.stateChanged.connect(self._on_state)
+        self._announced_state = driver.session.state
         driver.ticked.connect(self._on_tick)
         self.driver = driver
         from stretch_gui.qt.cue_player import CuePlayer  # only once a routine opens, not at start-up
@@ -466,7 +470,7 @@ class PlayerScreen(QWidget):
             return
         self.hurtMarked.emit(self.driver.session.index)
         self.hint.setText(guidance.HURT_NOTED)
-        self.hint.setAccessibleDescription(guidance.HURT_NOTED)
+        announcer.announce(self, guidance.HURT_NOTED)
         # The note fades after a few seconds: it answers the key press, it is not news for later.
         self._hint_held = True
         self._hint_timer.start()
@@ -480,6 +484,8 @@ class PlayerScreen(QWidget):
             self._was_ready = False
             if state is SessionState.RUNNING:
                 self.checkedInBefore.emit(self.before_check_in.value(), self.before_check_in.note_text())
+        if state is not self._announced_state:
+            self._announce_state(state)
         words = guidance.control_words(state)
         self.start_pause_button.setText(words.button)
         self.start_pause_button.setAccessibleName(words.button_with_key)
@@ -489,6 +495,20 @@ class PlayerScreen(QWidget):
             self.driver.shutdown()
             self.sessionEnded.emit(self.driver.session.summary())
 
+    def _announce_segment(self, index: int) -> None:
+        assert self.driver is not None
+        if self.driver.session.state is SessionState.RUNNING:
+            announcer.announce(self, guidance.announcement(self.driver.session, index))
+
+    def _announce_state(self, state: SessionState) -> None:
+        was, self._announced_state = self._announced_state, state
+        if state is SessionState.STOPPED and self.driver is not None and self.driver.session.stop_reason == STOPPED_FOR_PAIN:
+            return  # the stop screen says what matters, at once
+        if state is SessionState.RUNNING and was is SessionState.READY and self.driver is not None:
+            announcer.announce(self, guidance.announcement(self.driver.session, self.driver.session.index))
+            return
+        announcer.announce(self, guidance.state_announcement(state, was=was))
+
     def _show_hint(self) -> None:
         if self._hint_held:
             return
@@ -497,7 +517,6 @@ class PlayerScreen(QWidget):
         hint = guidance.control_words(self.driver.session.state, typing=typing).hint
         if self.hint.text() != hint:
             self.hint.setText(hint)
-            self.hint.setAccessibleDescription(hint)
 
     def _on_segment(self, index: int) -> None:
         if self.driver is None:
@@ -507,7 +526,6 @@ class PlayerScreen(QWidget):
         words = guidance.segment_words(session, index)
         self._words = words
         self.step_title.setText(words.title)
-        self.step_title.setAccessibleDescription(words.title)
         self.side_label.setText(words.side)
         self.side_label.setVisible(bool(words.side))
         self.instructions.setText("<br>".join(_line_html(line) for line in words.lines))
@@ -545,13 +563,11 @@ class PlayerScreen(QWidget):
         self.countdown.show_breath(breath if self._guide_on else None)
         if self.breath_phase.text() != live.breath:
             self.breath_phase.setText(live.breath)
-            self.breath_phase.setAccessibleDescription(live.breath)
         self._show_moving_picture(segment, breath)
         if self.cue.text() != live.cue:
             self.cue.setText(live.cue)
         if self.routine_progress.text() != live.progress:
             self.routine_progress.setText(live.progress)
-            self.routine_progress.setAccessibleDescription(live.progress)
             total = session.plan.total
             self.progress_bar.setValue(int(1000 * (total - session.routine_remaining()) / total) if total else 0)
 

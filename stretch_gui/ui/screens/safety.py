@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from stretch_gui.core.content import safety
 from stretch_gui.ui import theme
 from stretch_gui.ui.parts.check_in_keys import check_in_keys
+from stretch_gui.qt import announcer
 from stretch_gui.ui.dialogs.fitting import fit_to_screen
 from stretch_gui.ui.parts.labels import label
 from stretch_gui.ui.parts.scrolling import scrolling
@@ -77,6 +78,7 @@ class SafetyScreen(QWidget):
         self.check_in.clear()
         self.done_button.setFocus()
         self.key_guard.arm()
+        announcer.announce(self, safety.STOP_SCREEN_ANNOUNCEMENT, assertive=True)
 
 
 class HelpDialog(QDialog):

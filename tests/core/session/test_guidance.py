@@ -171,3 +171,27 @@ def test_the_routines_time_left_rounds_up_like_the_countdown() -> None:
     session.update()
     total = int(session.plan.total)
     assert guidance.progress(session).endswith(f"{total // 60}:{total % 60:02d} left")  # 0.4 s gone: not a second yet
+
+
+def test_announcements_name_the_part_the_exercise_and_the_side() -> None:
+    session, _ = session_of(FULL)
+    said = [guidance.announcement(session, i) for i in range(len(session.plan.segments))]
+    assert said[0] == "Get into position: Ball release, left side."
+    assert said[1] == "Hold: Ball release, left side, set 1 of 2, 30 seconds."
+    assert said[2] == "Switch sides. Get into position on the right side."
+    assert said[4] == "Rest, 15 seconds. Next: set 2 of 2. Move the ball a little higher."
+    reps = kinds(session).index(K.REPS)
+    assert said[reps] == "Cat cow: 8 reps, one with each breath."
+    assert said[-1].startswith("Slow breathing: ")
+
+
+def test_state_announcements_only_for_changes_that_matter() -> None:
+    assert guidance.state_announcement(SessionState.PAUSED, was=SessionState.RUNNING) == guidance.PAUSED
+    assert guidance.state_announcement(SessionState.RUNNING, was=SessionState.PAUSED) == guidance.GOING_ON
+    assert guidance.state_announcement(SessionState.FINISHED, was=SessionState.RUNNING) == guidance.FINISHED
+    assert guidance.state_announcement(SessionState.RUNNING, was=SessionState.READY) == ""
+
+
+def test_the_timer_reads_out_what_it_shows() -> None:
+    assert guidance.timer_words(28, "hold", BreathPhase.INHALE) == "28 seconds left, hold. Breathe in"
+    assert guidance.timer_words(1, "", None) == "1 second left"
