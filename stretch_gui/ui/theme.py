@@ -25,7 +25,9 @@ class Theme:
     breath: str  # the breathing shape's fill: text stays readable on it
     breath_edge: str  # its outline: 3:1 against the window
     danger: str
-    border: str
+    border: str  # a control's edge: 3:1 against the window and a card
+    focus: str  # the focus ring on the window or a field
+    focus_on_fill: str  # the focus ring of a button with a coloured fill
 
     @property
     def is_dark(self) -> bool:
@@ -48,7 +50,9 @@ LIGHT = Theme(
     breath="#cfe3da",
     breath_edge="#4b8a74",
     danger="#a8382f",
-    border="#cfd6dc",
+    border="#7a8793",
+    focus="#2f6f9f",
+    focus_on_fill="#000000",
 )
 DARK = Theme(
     name="dark",
@@ -63,7 +67,9 @@ DARK = Theme(
     breath="#24453b",
     breath_edge="#6fb59d",
     danger="#f08a80",
-    border="#3b4752",
+    border="#7d8c99",
+    focus="#7db4e6",
+    focus_on_fill="#0f1720",
 )
 
 
@@ -146,19 +152,19 @@ def style_sheet(theme: Theme) -> str:
     QPushButton {{ background: {t.surface}; border: 2px solid {t.border}; border-radius: 12px;
         padding: {px(10)}px {px(22)}px; font-size: {px(19)}px; min-height: {px(30)}px; }}
     QPushButton:hover {{ border-color: {t.accent}; }}
-    QPushButton:focus {{ border: 3px solid {t.accent}; outline: none; }}
+    QPushButton:focus {{ border: 3px solid {t.focus}; outline: none; }}
     QPushButton[role="primary"] {{ background: {t.accent}; color: {t.accent_text}; border-color: {t.accent};
         font-weight: 600; }}
-    QPushButton[role="primary"]:focus {{ border: 3px solid {t.text}; }}
+    QPushButton[role="primary"]:focus {{ border: 4px solid {t.focus_on_fill}; }}
     QPushButton[role="stop"] {{ color: {t.danger}; border-color: {t.danger}; font-weight: 600; }}
-    QPushButton[role="stop"]:focus {{ border: 3px solid {t.text}; }}
+    QPushButton[role="stop"]:focus {{ border: 4px solid {t.focus}; }}
     QPushButton[role="danger"] {{ background: {t.danger}; color: {t.window}; border-color: {t.danger};
         font-weight: 600; }}
-    QPushButton[role="danger"]:focus {{ border: 3px solid {t.text}; }}
+    QPushButton[role="danger"]:focus {{ border: 4px solid {t.focus_on_fill}; }}
     QPushButton[role="scale"] {{ padding: {px(8)}px 0; min-width: {px(44)}px; font-size: {px(20)}px; }}
     QPushButton[role="scale"]:checked {{ background: {t.accent}; color: {t.accent_text}; border-color: {t.accent};
         font-weight: 700; }}
-    QPushButton[role="scale"]:checked:focus {{ border: 3px solid {t.text}; }}
+    QPushButton[role="scale"]:checked:focus {{ border: 4px solid {t.focus_on_fill}; }}
     QLineEdit {{ background: {t.surface}; border: 2px solid {t.border}; border-radius: 8px; padding: 6px 10px; }}
     QLineEdit:focus {{ border: 3px solid {t.accent}; }}
     QListWidget {{ background: {t.surface}; border: 1px solid {t.border}; border-radius: 14px; padding: 6px;

@@ -140,7 +140,7 @@ class PlayerScreen(QWidget):
         self.start_pause_button = self._button("startPauseButton", "Start", "Start or pause (Space)", self._toggle)
         self.start_pause_button.setProperty("role", "primary")
         self.next_button = self._button("nextButton", "Next →", "Next (Right arrow)", self._next)
-        self.restart_button = self._button("restartButton", "Restart exercise", "Restart this exercise (R)", self._restart)
+        self.restart_button = self._button("restartButton", "Restart exercise", "Restart exercise (R)", self._restart)
         self.stop_button = self._button("stopButton", "Stop", "Stop the routine (Esc)", self.ask_to_stop)
         self.stop_button.setProperty("role", "stop")
         self.hurt_button = self._button("hurtStopButton", "Stop — this hurts", "Stop — this hurts (stops at once)", self.stop_for_pain)
