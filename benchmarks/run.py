@@ -44,7 +44,7 @@ PHASES = (
 )
 
 
-class ChildFailed(RuntimeError):
+class ChildFailedError(RuntimeError):
     pass
 
 
@@ -81,7 +81,7 @@ def run_child(kind: str, mode: str, seconds: float = 0.0, timeout: float = 120.0
         stderr = proc.stderr.read() if proc.stderr else ""
         code = proc.wait(timeout=timeout)
         if code != 0 or result is None or t_painted is None:
-            raise ChildFailed(f"{' '.join(cmd)} exited with {code}\n{stderr.strip()}")
+            raise ChildFailedError(f"{' '.join(cmd)} exited with {code}\n{stderr.strip()}")
         result["t_spawn"] = t_spawn
         result["wall_to_paint"] = t_painted - t_spawn
         return result
@@ -191,7 +191,7 @@ def main(argv: list[str] | None = None) -> int:
             cpu = raw["cpu"] = alternating(
                 args.repeat, lambda kind: run_child(kind, "cpu", args.seconds, timeout=args.seconds + 120, cache_home=shared_cache)
             )
-    except ChildFailed as exc:
+    except ChildFailedError as exc:
         print(f"a child process failed:\n{exc}", file=sys.stderr)
         return 1
     finally:

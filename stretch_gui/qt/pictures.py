@@ -25,7 +25,7 @@ from PySide6.QtGui import QImage, QImageReader, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
 from stretch_gui.core.routine.picturecheck import MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE, picture_problem
-from stretch_gui.core.routine.svgsafe import MAX_SVG_BYTES, UnsafeSvg, sanitise_svg
+from stretch_gui.core.routine.svgsafe import MAX_SVG_BYTES, UnsafeSvgError, sanitise_svg
 
 __all__ = ["MAX_IMAGE_PIXELS", "MAX_IMAGE_SIDE", "Picture"]  # the limits are core's: validate checks the same ones
 # Backstop under MAX_IMAGE_PIXELS (pictures embedded in an SVG are decoded by QtSvg):
@@ -86,7 +86,7 @@ class Picture:
             raw = handle.read(MAX_SVG_BYTES + 1)
         try:
             clean = sanitise_svg(raw, folder=self.path.parent)
-        except UnsafeSvg as exc:
+        except UnsafeSvgError as exc:
             self.problem = str(exc)
             return
         renderer = QSvgRenderer()

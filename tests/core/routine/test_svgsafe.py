@@ -9,7 +9,7 @@ import pytest
 
 from stretch_gui.core.routine.svgsafe import (
     MAX_SVG_BYTES,
-    UnsafeSvg,
+    UnsafeSvgError,
     local_picture,
     sanitise_svg,
 )
@@ -138,5 +138,5 @@ def test_text_and_attributes_are_escaped_again(folder: Path) -> None:
     ],
 )
 def test_what_is_not_a_safe_svg_is_refused_with_a_reason(data: bytes, reason: str) -> None:
-    with pytest.raises(UnsafeSvg, match=reason):
+    with pytest.raises(UnsafeSvgError, match=reason):
         sanitise_svg(data, folder=None)
