@@ -79,7 +79,6 @@ def test_a_played_routine_is_recorded_with_both_check_ins(open_window, clock, qt
     press(qtbot, Key.Key_H)  # it hurt here, and the routine goes on
     step(clock, window, window.player.driver.session.plan.total)
     assert window.stack.currentWidget() is window.completion
-    after = window.completion.check_in
     clock.advance(1.1)  # past the moment in which keys are taken for leftovers from the player
     press(qtbot, Key.Key_3)
     qtbot.mouseClick(child(window, QPushButton, "backButton"), Qt.MouseButton.LeftButton)

@@ -34,6 +34,7 @@ file that is not a stretch-gui history with a ``HistoryError``.
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import sqlite3
 from collections.abc import Iterator, Mapping
@@ -451,10 +452,8 @@ class History:
 
     def _rollback(self) -> None:
         if self._conn.in_transaction:
-            try:
+            with contextlib.suppress(sqlite3.Error):  # SQLite already rolled back (it does on a full disk)
                 self._conn.execute("ROLLBACK")
-            except sqlite3.Error:
-                pass  # SQLite already rolled back (it does on a full disk)
 
     def _read(self, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
         try:

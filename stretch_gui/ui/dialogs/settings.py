@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 from stretch_gui.core import preferences as prefs
 from stretch_gui.core.preferences import Choice, Preference, Range, TimeOfDay, Toggle
 from stretch_gui.qt.settings import AppSettings
-from stretch_gui.ui.parts.labels import label
 from stretch_gui.ui.dialogs.fitting import fit_to_screen
+from stretch_gui.ui.parts.labels import label
 from stretch_gui.ui.parts.scrolling import scrolling
 
 if TYPE_CHECKING:

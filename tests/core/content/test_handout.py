@@ -29,7 +29,7 @@ def test_every_builtin_step_says_what_the_file_prescribes(path: Path) -> None:
     assert handout.breathing == "Breathe in 5 s, pause 1 s, breathe out 3 s"
     assert handout.source_name == path.name
     assert [s.number for s in handout.steps] == list(range(1, len(routine.steps) + 1))
-    for step, printed in zip(routine.steps, handout.steps):
+    for step, printed in zip(routine.steps, handout.steps, strict=True):
         assert printed.title == step.title
         assert printed.image is not None and printed.image.is_file()
         if isinstance(step, BreatheStep):

@@ -333,7 +333,7 @@ def test_a_read_only_folder_or_file_gives_a_clear_error_and_keeps_the_data(
     result = run_script(python, env, READ_ONLY, str(in_locked_folder), str(read_only_file), str(new_in_locked_folder), as_user=user)
     lines = result.stdout.splitlines()
     assert len(lines) == 3, result.stdout
-    for line, path in zip(lines, (in_locked_folder, read_only_file, new_in_locked_folder)):
+    for line, path in zip(lines, (in_locked_folder, read_only_file, new_in_locked_folder), strict=True):
         kind, message = line.split(" | ")
         assert kind == "HistoryWriteError", line
         assert str(path.parent) in message, line

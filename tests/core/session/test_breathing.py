@@ -262,7 +262,7 @@ def test_breath_state_is_consistent_for_any_pattern(case):
     # The phase is the one the schedule says, and phase_elapsed puts us back at `elapsed`.
     into = exact_elapsed - (state.breath_number - 1) * cycle
     start = Fraction(0)
-    for phase, duration in phases_of(pattern):
+    for phase, duration in phases_of(pattern):  # noqa: B007 - the phase found is used after the loop
         if into < start + duration:
             break
         start += duration
