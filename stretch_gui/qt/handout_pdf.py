@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QPointF, QRectF, QSizeF, Qt
@@ -304,7 +305,7 @@ def _content_blocks(handout: Handout) -> list[Draw]:
     if handout.cautions:
         blocks.append(lambda c, x, y, w: _caution_box(c, x, y, w, "Before you start", handout.cautions))
     for step in handout.steps:
-        blocks.append(lambda c, x, y, w, step=step: _step(c, x, y, w, step))
+        blocks.append(partial(_step, step=step))
     blocks.append(lambda c, x, y, w: _caution_box(c, x, y, w, "When to stop and get help", handout.safety))
     return blocks
 
@@ -503,7 +504,7 @@ def _log(c: _Canvas, x: float, y: float, w: float, handout: Handout, page_height
 def _log_header_height(c: _Canvas, columns: list[str], width: float, rotated: bool) -> float:
     if rotated:
         return max(c.text_width(label, "small_bold") for label in columns) + 16
-    return max(c.measure(lambda cc, x, y, w, label=label: cc.text(x, y, w, label, "small_bold"), width - 8) for label in columns) + 16
+    return max(c.measure(partial(_Canvas.text, text=label, font="small_bold"), width - 8) for label in columns) + 16
 
 
 def _centred(c: _Canvas, x: float, y: float, w: float, h: float, text: str, font: str) -> None:
