@@ -245,7 +245,9 @@ def read_yaml(content: str | bytes, source: str) -> Document:
             [Problem(source, f"this file contains a control character (#x{exc.character:04x}) that text files do not", line, col)]
         ) from None
     except yaml.YAMLError:
-        raise RoutineError([Problem(source, "this file cannot be read as a routine; check its indentation, colons and quotes")]) from None
+        raise RoutineError(
+            [Problem(source, "this file cannot be read as a routine; check its indentation, colons and quotes")]
+        ) from None
     finally:
         if loader is not None:
             loader.dispose()
