@@ -23,11 +23,8 @@ EPS = 1e-9
 
 
 def phases_of(pattern: Breathing) -> list[tuple[BreathPhase, float]]:
-    return [
-        (phase, duration)
-        for phase, duration in ((IN, pattern.inhale), (HOLD, pattern.pause), (OUT, pattern.exhale), (REST, pattern.pause_after_exhale))
-        if duration > 0
-    ]
+    schedule = ((IN, pattern.inhale), (HOLD, pattern.pause), (OUT, pattern.exhale), (REST, pattern.pause_after_exhale))
+    return [(phase, duration) for phase, duration in schedule if duration > 0]
 
 
 def sweep(pattern: Breathing, start: float, stop: float, step: float = 0.01) -> list[tuple[float, BreathState]]:
