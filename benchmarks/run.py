@@ -44,7 +44,7 @@ PHASES = (
 )
 
 
-class ChildFailed(RuntimeError):
+class ChildFailedError(RuntimeError):
     pass
 
 
@@ -81,7 +81,7 @@ def run_child(kind: str, mode: str, seconds: float = 0.0, timeout: float = 120.0
         stderr = proc.stderr.read() if proc.stderr else ""
         code = proc.wait(timeout=timeout)
         if code != 0 or result is None or t_painted is None:
-            raise ChildFailed(f"{' '.join(cmd)} exited with {code}\n{stderr.strip()}")
+            raise ChildFailedError(f"{' '.join(cmd)} exited with {code}\n{stderr.strip()}")
         result["t_spawn"] = t_spawn
         result["wall_to_paint"] = t_painted - t_spawn
         return result
@@ -186,12 +186,13 @@ def main(argv: list[str] | None = None) -> int:
         if "cpu" in parts:
             if not startup:
                 run_child("app", "startup", cache_home=shared_cache)  # the routine is one the app has seen
-            print(f"cpu: {args.repeat} runs of {args.seconds:g} s per kind (~{2 * args.repeat * (args.seconds + 1.5) / 60:.1f} min)",
-                  file=sys.stderr)
+            minutes = 2 * args.repeat * (args.seconds + 1.5) / 60
+            print(f"cpu: {args.repeat} runs of {args.seconds:g} s per kind (~{minutes:.1f} min)", file=sys.stderr)
             cpu = raw["cpu"] = alternating(
-                args.repeat, lambda kind: run_child(kind, "cpu", args.seconds, timeout=args.seconds + 120, cache_home=shared_cache)
+                args.repeat,
+                lambda kind: run_child(kind, "cpu", args.seconds, timeout=args.seconds + 120, cache_home=shared_cache),
             )
-    except ChildFailed as exc:
+    except ChildFailedError as exc:
         print(f"a child process failed:\n{exc}", file=sys.stderr)
         return 1
     finally:
@@ -224,7 +225,10 @@ def main(argv: list[str] | None = None) -> int:
                      f"{med(cold_mib['app']) / med(cold_mib['bare']):.2f}x", f"app < {PEAK_RSS_TARGET_MIB:g} MiB",
                      verdict(med(cold_mib["app"]) < PEAK_RSS_TARGET_MIB)))
         if med(mib["bare"]) >= PEAK_RSS_TARGET_MIB:
-            notes.append(f"The bare PySide6 window alone peaks at {med(mib['bare']):.1f} MiB, above the {PEAK_RSS_TARGET_MIB:g} MiB target.")
+            notes.append(
+                f"The bare PySide6 window alone peaks at {med(mib['bare']):.1f} MiB,"
+                f" above the {PEAK_RSS_TARGET_MIB:g} MiB target."
+            )
     if cpu:
         mib = {k: [r["maxrss_after_run"] / 1024 for r in cpu[k]] for k in KINDS}
         peaks_app.append(med(mib["app"]))

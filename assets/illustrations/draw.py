@@ -442,12 +442,18 @@ def profile_head(c: Vec, up: Vec) -> tuple[list[str], str, str]:
     fwd = front_of(up)
     skull = ellipse_path(c, HEAD_RY, HEAD_RX, angle_of(up))
     nose = capsule(add(c, add(mul(fwd, HEAD_RX - 3), mul(up, -1))), 3.2, add(c, add(mul(fwd, HEAD_RX + 2.6), mul(up, -3.5))), 2.4)
-    chin = capsule(add(c, add(mul(fwd, HEAD_RX - 6), mul(up, -HEAD_RY * 0.62))), 5.0, add(c, add(mul(fwd, HEAD_RX - 2.5), mul(up, -HEAD_RY * 0.72))), 3.6)
+    chin = capsule(
+        add(c, add(mul(fwd, HEAD_RX - 6), mul(up, -HEAD_RY * 0.62))), 5.0,
+        add(c, add(mul(fwd, HEAD_RX - 2.5), mul(up, -HEAD_RY * 0.72))), 3.6,
+    )
     hair_points = [
         add(c, add(mul(up, HEAD_RY * 1.06 * math.cos(math.radians(a))), mul(fwd, HEAD_RX * 1.06 * math.sin(math.radians(a)))))
         for a in range(-140, 46, 15)
     ]
-    hair_points += [add(c, add(mul(up, HEAD_RY * 0.55), mul(fwd, HEAD_RX * 0.2))), add(c, add(mul(up, -HEAD_RY * 0.15), mul(fwd, -HEAD_RX * 0.45)))]
+    hair_points += [
+        add(c, add(mul(up, HEAD_RY * 0.55), mul(fwd, HEAD_RX * 0.2))),
+        add(c, add(mul(up, -HEAD_RY * 0.15), mul(fwd, -HEAD_RX * 0.45))),
+    ]
     eye_at = add(c, add(mul(fwd, HEAD_RX * 0.55), mul(up, HEAD_RY * 0.08)))
     eye = f'<path d="{circle_path(eye_at, 2.1)}" fill="{EYE}"/>\n'
     return [skull, nose, chin], smooth_closed(hair_points), eye
@@ -555,8 +561,15 @@ class Front:
         """Head seen from the front (or from above, lying face up): hair framing the crown, eyes and nose."""
         c = add(self.neck_top(), (0, -HEAD_RY * 0.8))
         head = ellipse_path(c, HEAD_RX * 1.05, HEAD_RY, 0)
-        hair = [add(c, (HEAD_RX * 1.12 * math.cos(math.radians(a)), HEAD_RY * 1.06 * math.sin(math.radians(a)))) for a in range(160, 381, 20)]
-        hair += [add(c, (HEAD_RX * 0.75, -HEAD_RY * 0.2)), add(c, (0, -HEAD_RY * 0.45)), add(c, (-HEAD_RX * 0.75, -HEAD_RY * 0.2))]
+        hair = [
+            add(c, (HEAD_RX * 1.12 * math.cos(math.radians(a)), HEAD_RY * 1.06 * math.sin(math.radians(a))))
+            for a in range(160, 381, 20)
+        ]
+        hair += [
+            add(c, (HEAD_RX * 0.75, -HEAD_RY * 0.2)),
+            add(c, (0, -HEAD_RY * 0.45)),
+            add(c, (-HEAD_RX * 0.75, -HEAD_RY * 0.2)),
+        ]
         face = "".join(f'<path d="{circle_path(add(c, (side * 4.6, 0.5)), 2.0)}" fill="{EYE}"/>' for side in (-1, 1))
         face += f'<path d="{capsule(add(c, (0, 3)), 1.6, add(c, (0, 7)), 1.6)}" fill="{OUTLINE}" opacity="0.55"/>\n'
         return [head], smooth_closed(hair), face
@@ -703,12 +716,15 @@ def cat_cow(k: float, *, arrows: bool = False) -> Scene:
     hip = (knee[0] + pose["hip_dx"], knee[1] - math.sqrt(THIGH**2 - pose["hip_dx"] ** 2))
     # Hands under the shoulders: where a neutral body's shoulder is, on the mat.
     neutral_span = (UPPER_ARM + FOREARM) * 0.985
-    neutral = Side(hip, torso_angle=solve(lambda a: Side(hip, torso_angle=a).shoulder[1] - (FLOOR - 4.8 - neutral_span), -40.0, 10.0))
+    neutral_angle = solve(lambda a: Side(hip, torso_angle=a).shoulder[1] - (FLOOR - 4.8 - neutral_span), -40.0, 10.0)
+    neutral = Side(hip, torso_angle=neutral_angle)
     wrist = (neutral.shoulder[0], FLOOR - 4.8)
     # Tilt the torso until the arm, straightened as far as this frame asks, reaches its planted hand.
     span = (UPPER_ARM + FOREARM) * pose["arm_span"]
     tilt = solve(lambda a: length(sub(Side(hip, torso_angle=a).shoulder, wrist)) - span, -40.0, 10.0)
-    body = Side(hip, torso_angle=tilt, arch=pose["arch"], neck_flex=pose["neck_flex"], head_nod=pose["head_nod"], pelvis=pose["pelvis"])
+    body = Side(
+        hip, torso_angle=tilt, arch=pose["arch"], neck_flex=pose["neck_flex"], head_nod=pose["head_nod"], pelvis=pose["pelvis"]
+    )
     far_leg = body.leg(ankle=add(ankle, (-3, 0)), foot_angle=180)
     leg = body.leg(ankle=ankle, foot_angle=180)
     far_arm = body.arm(wrist=add(wrist, (5, 0)), hand_angle=0)
@@ -754,7 +770,15 @@ def hamstring_stretch() -> Scene:
     lean = arrow(arc(hip, TORSO + 44, -52, -24, 6))
     return scene(
         "Hamstring stretch on a bed",
-        [bed, limb_svg(far_arm, SKIN_FAR), limb_svg(far_leg, SKIN_FAR), body.body_svg(), limb_svg(leg, SKIN), limb_svg(arm, SKIN), lean],
+        [
+            bed,
+            limb_svg(far_arm, SKIN_FAR),
+            limb_svg(far_leg, SKIN_FAR),
+            body.body_svg(),
+            limb_svg(leg, SKIN),
+            limb_svg(arm, SKIN),
+            lean,
+        ],
         ground="floor",
     )
 
@@ -784,7 +808,14 @@ def tennis_ball_release() -> Scene:
     reach(ball_c, 7.5)
     return scene(
         "Tennis-ball release",
-        [limb_svg(far_leg, SKIN_FAR), limb_svg(far_arm, SKIN_FAR), body.body_svg(), ball, limb_svg(leg, SKIN), limb_svg(arm, SKIN)],
+        [
+            limb_svg(far_leg, SKIN_FAR),
+            limb_svg(far_arm, SKIN_FAR),
+            body.body_svg(),
+            ball,
+            limb_svg(leg, SKIN),
+            limb_svg(arm, SKIN),
+        ],
         ground="mat",
     )
 
@@ -856,7 +887,9 @@ def lying_twist() -> Scene:
     mat_bottom = body.pelvis[1] + 118
     floor_mat = rect(body.pelvis[0] - 54, mat_top, 108, mat_bottom - mat_top, 10, MAT, MAT_EDGE)
     arms = [
-        front_arm(body.shoulder(sign), add(body.shoulder(sign), (sign * 120, 16)), bend=sign, hand_angle=90 - sign * 80, reach=0.99)
+        front_arm(
+            body.shoulder(sign), add(body.shoulder(sign), (sign * 120, 16)), bend=sign, hand_angle=90 - sign * 80, reach=0.99
+        )
         for sign in (-1, 1)
     ]
     # The pelvis rolls with the knees: the upper leg's hip lifts and comes in towards the middle.
@@ -899,7 +932,8 @@ def ball_svg(c: Vec, r: float, fill: str, edge: str) -> str:
     shine = arc(c, r * 0.72, 200, 250, 5)
     return (
         f'<circle cx="{f(c[0])}" cy="{f(c[1])}" r="{f(r)}" fill="{fill}" stroke="{edge}" stroke-width="2.5"/>\n'
-        f'<path d="{smooth_open(shine)}" fill="none" stroke="#ffffff" stroke-opacity="0.45" stroke-width="3" stroke-linecap="round"/>\n'
+        f'<path d="{smooth_open(shine)}" fill="none" stroke="#ffffff" stroke-opacity="0.45"'
+        ' stroke-width="3" stroke-linecap="round"/>\n'
     )
 
 
@@ -939,7 +973,14 @@ def knee_to_chest() -> Scene:
     pull = arrow(arc(body.hip, THIGH + 24, -62, -104, 6))
     return scene(
         "Knee to chest",
-        [limb_svg(far_leg, SKIN_FAR), limb_svg(far_arm, SKIN_FAR), body.body_svg(), limb_svg(leg, SKIN), limb_svg(arm, SKIN), pull],
+        [
+            limb_svg(far_leg, SKIN_FAR),
+            limb_svg(far_arm, SKIN_FAR),
+            body.body_svg(),
+            limb_svg(leg, SKIN),
+            limb_svg(arm, SKIN),
+            pull,
+        ],
         ground="mat",
     )
 
@@ -957,7 +998,14 @@ def pelvic_tilt() -> Scene:
     tilt = arrow(arc(body.hip, 30, -20, -150, 8))
     return scene(
         "Pelvic tilt",
-        [limb_svg(far_leg, SKIN_FAR), limb_svg(far_arm, SKIN_FAR), body.body_svg(), limb_svg(leg, SKIN), limb_svg(arm, SKIN), tilt],
+        [
+            limb_svg(far_leg, SKIN_FAR),
+            limb_svg(far_arm, SKIN_FAR),
+            body.body_svg(),
+            limb_svg(leg, SKIN),
+            limb_svg(arm, SKIN),
+            tilt,
+        ],
         ground="mat",
     )
 
@@ -970,7 +1018,14 @@ def partial_crunch() -> Scene:
     lift = arrow(arc(body.hip, TORSO * 0.62, -152, -126, 5))
     return scene(
         "Partial crunch",
-        [limb_svg(far_leg, SKIN_FAR), limb_svg(far_arm, SKIN_FAR), body.body_svg(), limb_svg(leg, SKIN), limb_svg(arm, SKIN), lift],
+        [
+            limb_svg(far_leg, SKIN_FAR),
+            limb_svg(far_arm, SKIN_FAR),
+            body.body_svg(),
+            limb_svg(leg, SKIN),
+            limb_svg(arm, SKIN),
+            lift,
+        ],
         ground="mat",
     )
 
@@ -993,7 +1048,15 @@ def wall_sit() -> Scene:
     slide = arrow([(x, hip[1] - 86), (x, hip[1] - 62), (x, hip[1] - 38)], both=True)
     return scene(
         "Wall sit",
-        [wall, limb_svg(far_leg, SKIN_FAR), limb_svg(far_arm, SKIN_FAR), body.body_svg(), limb_svg(leg, SKIN), limb_svg(arm, SKIN), slide],
+        [
+            wall,
+            limb_svg(far_leg, SKIN_FAR),
+            limb_svg(far_arm, SKIN_FAR),
+            body.body_svg(),
+            limb_svg(leg, SKIN),
+            limb_svg(arm, SKIN),
+            slide,
+        ],
         ground="floor",
     )
 

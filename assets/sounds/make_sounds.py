@@ -48,7 +48,11 @@ class Note:
             envelope = math.exp(-(local - self.attack) / self.decay)
         # Phase of a linear glide: the integral of f * (1 + glide * local).
         phase = 2 * math.pi * self.frequency * (local + self.glide * local * local / 2)
-        tone = math.sin(phase) + 0.22 * math.sin(2 * phase) * math.exp(-local / 0.12) + 0.06 * math.sin(3 * phase) * math.exp(-local / 0.06)
+        tone = (
+            math.sin(phase)
+            + 0.22 * math.sin(2 * phase) * math.exp(-local / 0.12)
+            + 0.06 * math.sin(3 * phase) * math.exp(-local / 0.06)
+        )
         return self.loudness * envelope * tone
 
 

@@ -64,7 +64,7 @@ def opening_placement(saved: Placement | None, screen: Rect) -> Placement:
     """
     if saved is not None and screen.contains(saved.frame):
         return saved
-    if PREFERRED_WIDTH <= screen.width and PREFERRED_HEIGHT <= screen.height:
+    if screen.width >= PREFERRED_WIDTH and screen.height >= PREFERRED_HEIGHT:
         x = screen.x + (screen.width - PREFERRED_WIDTH) // 2
         y = screen.y + (screen.height - PREFERRED_HEIGHT) // 2
         return Placement(Rect(x, y, PREFERRED_WIDTH, PREFERRED_HEIGHT), saved.maximized if saved else False)

@@ -28,7 +28,7 @@ Stored = bool | int | str | list[str]
 TITLE = "Settings"
 
 
-class Unusable(ValueError):
+class UnusableError(ValueError):
     """A stored value that cannot stand for its preference: missing, of another type, or out of place."""
 
 
@@ -57,7 +57,7 @@ class Preference(Generic[T]):
     group: Group | None = None
 
     def parse(self, raw: object) -> T:
-        """The stored value in its declared type; Unusable when it is missing or damaged."""
+        """The stored value in its declared type; UnusableError when it is missing or damaged."""
         raise NotImplementedError
 
     def store(self, value: T) -> Stored:
@@ -68,7 +68,7 @@ class Preference(Generic[T]):
         """The stored value, or the default for anything missing, damaged or out of place."""
         try:
             return self.parse(raw)
-        except Unusable:
+        except UnusableError:
             return self.fallback()
 
     def fallback(self) -> T:
@@ -83,7 +83,7 @@ class Toggle(Preference[bool]):
         # INI files keep no types: a saved bool comes back as the text "true" or "false".
         if isinstance(raw, str) and raw.strip().lower() in ("true", "false"):
             return raw.strip().lower() == "true"
-        raise Unusable(raw)
+        raise UnusableError(raw)
 
     def store(self, value: bool) -> Stored:
         if not isinstance(value, bool):
@@ -108,9 +108,9 @@ class Range(Preference[int]):
         elif isinstance(raw, str) and WHOLE_NUMBER.fullmatch(raw.strip()):
             value = int(raw.strip())
         else:
-            raise Unusable(raw)
+            raise UnusableError(raw)
         if not self.minimum <= value <= self.maximum:
-            raise Unusable(raw)  # a hand-edited 400 is a slip, not a wish for the loudest
+            raise UnusableError(raw)  # a hand-edited 400 is a slip, not a wish for the loudest
         return value
 
     def store(self, value: int) -> Stored:
@@ -143,7 +143,7 @@ class Choice(Preference[str]):
     def parse(self, raw: object) -> str:
         if isinstance(raw, str) and raw in self.values:
             return raw
-        raise Unusable(raw)
+        raise UnusableError(raw)
 
     def store(self, value: str) -> Stored:
         if value not in self.values:
@@ -161,7 +161,7 @@ class TimeOfDay(Preference[time]):
     def parse(self, raw: object) -> time:
         if isinstance(raw, str) and HOURS_MINUTES.fullmatch(raw.strip()):
             return time.fromisoformat(raw.strip())
-        raise Unusable(raw)
+        raise UnusableError(raw)
 
     def store(self, value: time) -> Stored:
         if not isinstance(value, time):
@@ -183,8 +183,8 @@ class Day(Preference[date | None]):
             try:
                 return date.fromisoformat(raw.strip())
             except ValueError:
-                raise Unusable(raw) from None  # a day that never was, 2026-02-30
-        raise Unusable(raw)
+                raise UnusableError(raw) from None  # a day that never was, 2026-02-30
+        raise UnusableError(raw)
 
     def store(self, value: date | None) -> Stored:
         if value is None:
@@ -201,7 +201,7 @@ class WindowPlace(Preference[Placement | None]):
     def parse(self, raw: object) -> Placement | None:
         placement = Placement.from_text(raw) if isinstance(raw, str) else None
         if placement is None:
-            raise Unusable(raw)
+            raise UnusableError(raw)
         return placement
 
     def store(self, value: Placement | None) -> Stored:
@@ -220,7 +220,7 @@ class Paths(Preference[list[Path]]):
         if isinstance(raw, str):
             raw = [raw]
         if not isinstance(raw, list):
-            raise Unusable(raw)
+            raise UnusableError(raw)
         # One damaged entry should not cost the others. The app keeps full paths only, so a
         # bare "12345" is an INI file's untyped text for something else, not a file of ours.
         paths = [Path(item) for item in raw if isinstance(item, str) and item.strip()]

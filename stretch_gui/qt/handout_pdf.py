@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QPointF, QRectF, QSizeF, Qt
@@ -94,7 +95,9 @@ def paint_handout(handout: Handout, device: QPagedPaintDevice) -> int:
                 device.newPage()
             canvas.paint_page(blocks, footer=handout.footer, page=number, total=total)
         device.newPage()
-        canvas.paint_page([lambda c, x, y, w: _log(c, x, y, w, handout, canvas.body_height())], footer=handout.footer, page=total, total=total)
+        canvas.paint_page(
+            [lambda c, x, y, w: _log(c, x, y, w, handout, canvas.body_height())], footer=handout.footer, page=total, total=total
+        )
     finally:
         painter.end()
     return total
@@ -104,7 +107,13 @@ def default_paper() -> str:
     """Letter where the system's locale prints on it (the Americas mostly), else A4."""
     from PySide6.QtCore import QLocale
 
-    letter = {QLocale.Country.UnitedStates, QLocale.Country.Canada, QLocale.Country.Mexico, QLocale.Country.Chile, QLocale.Country.Philippines}
+    letter = {
+        QLocale.Country.UnitedStates,
+        QLocale.Country.Canada,
+        QLocale.Country.Mexico,
+        QLocale.Country.Chile,
+        QLocale.Country.Philippines,
+    }
     return "letter" if QLocale.system().territory() in letter else "a4"
 
 
@@ -166,7 +175,17 @@ class _Canvas:
         u = self.unit
         return QRectF(x * u, y * u, w * u, h * u)
 
-    def text(self, x: float, y: float, w: float, text: str, font: str = "body", *, color: QColor = INK, align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft) -> float:
+    def text(
+        self,
+        x: float,
+        y: float,
+        w: float,
+        text: str,
+        font: str = "body",
+        *,
+        color: QColor = INK,
+        align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft,
+    ) -> float:
         """Wrapped text in a column ``w`` points wide; returns its height in points."""
         if not text:
             return 0.0
@@ -186,14 +205,26 @@ class _Canvas:
     def text_width(self, text: str, font: str) -> float:
         return self.metrics(font).horizontalAdvance(text) / self.unit
 
-    def line(self, x1: float, y1: float, x2: float, y2: float, *, color: QColor = RULE, width: float = 0.6, style: Qt.PenStyle = Qt.PenStyle.SolidLine) -> None:
+    def line(
+        self,
+        x1: float,
+        y1: float,
+        x2: float,
+        y2: float,
+        *,
+        color: QColor = RULE,
+        width: float = 0.6,
+        style: Qt.PenStyle = Qt.PenStyle.SolidLine,
+    ) -> None:
         if self.dry:
             return
         self.painter.setPen(QPen(color, width * self.unit, style))
         u = self.unit
         self.painter.drawLine(QPointF(x1 * u, y1 * u), QPointF(x2 * u, y2 * u))
 
-    def frame(self, x: float, y: float, w: float, h: float, *, color: QColor = INK, width: float = 0.8, radius: float = 0) -> None:
+    def frame(
+        self, x: float, y: float, w: float, h: float, *, color: QColor = INK, width: float = 0.8, radius: float = 0
+    ) -> None:
         if self.dry:
             return
         self.painter.setPen(QPen(color, width * self.unit))
@@ -266,7 +297,9 @@ class _Canvas:
         label_width = self.text_width(label, "footer") + 4
         space = self.width - label_width - 12
         self.text(0, top + 4, space, self.elided(text, "footer", space), "footer", color=SOFT_INK)
-        self.text(self.width - label_width, top + 4, label_width, label, "footer", color=SOFT_INK, align=Qt.AlignmentFlag.AlignRight)
+        self.text(
+            self.width - label_width, top + 4, label_width, label, "footer", color=SOFT_INK, align=Qt.AlignmentFlag.AlignRight
+        )
 
 
 FOOTER_HEIGHT = 36.0
@@ -304,7 +337,7 @@ def _content_blocks(handout: Handout) -> list[Draw]:
     if handout.cautions:
         blocks.append(lambda c, x, y, w: _caution_box(c, x, y, w, "Before you start", handout.cautions))
     for step in handout.steps:
-        blocks.append(lambda c, x, y, w, step=step: _step(c, x, y, w, step))
+        blocks.append(partial(_step, step=step))
     blocks.append(lambda c, x, y, w: _caution_box(c, x, y, w, "When to stop and get help", handout.safety))
     return blocks
 
@@ -503,7 +536,7 @@ def _log(c: _Canvas, x: float, y: float, w: float, handout: Handout, page_height
 def _log_header_height(c: _Canvas, columns: list[str], width: float, rotated: bool) -> float:
     if rotated:
         return max(c.text_width(label, "small_bold") for label in columns) + 16
-    return max(c.measure(lambda cc, x, y, w, label=label: cc.text(x, y, w, label, "small_bold"), width - 8) for label in columns) + 16
+    return max(c.measure(partial(_Canvas.text, text=label, font="small_bold"), width - 8) for label in columns) + 16
 
 
 def _centred(c: _Canvas, x: float, y: float, w: float, h: float, text: str, font: str) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QByteArray,
@@ -25,7 +26,10 @@ from PySide6.QtGui import QImage, QImageReader, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
 from stretch_gui.core.routine.picturecheck import MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE, picture_problem
-from stretch_gui.core.routine.svgsafe import MAX_SVG_BYTES, UnsafeSvg, sanitise_svg
+from stretch_gui.core.routine.svgsafe import MAX_SVG_BYTES, UnsafeSvgError, sanitise_svg
+
+if TYPE_CHECKING:
+    from PySide6.QtSvg import QtSvg
 
 __all__ = ["MAX_IMAGE_PIXELS", "MAX_IMAGE_SIDE", "Picture"]  # the limits are core's: validate checks the same ones
 # Backstop under MAX_IMAGE_PIXELS (pictures embedded in an SVG are decoded by QtSvg):
@@ -51,7 +55,7 @@ def _qt_messages_kept(into: list[str]) -> Iterator[None]:
         qInstallMessageHandler(previous)
 
 
-def _svg_options() -> object | None:
+def _svg_options() -> QtSvg.Option | None:
     # QtSvg.Option arrived in 6.7 and DisableAnimations in 6.9; pyproject allows 6.6.
     try:
         from PySide6.QtSvg import QtSvg
@@ -86,7 +90,7 @@ class Picture:
             raw = handle.read(MAX_SVG_BYTES + 1)
         try:
             clean = sanitise_svg(raw, folder=self.path.parent)
-        except UnsafeSvg as exc:
+        except UnsafeSvgError as exc:
             self.problem = str(exc)
             return
         renderer = QSvgRenderer()

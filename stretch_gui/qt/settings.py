@@ -14,7 +14,7 @@ from typing import Generic, TypeVar, overload
 from PySide6.QtCore import QObject, QSettings, Signal
 
 from stretch_gui.core import preferences as prefs
-from stretch_gui.core.preferences import Preference, Unusable
+from stretch_gui.core.preferences import Preference, UnusableError
 
 T = TypeVar("T")
 
@@ -83,7 +83,7 @@ class AppSettings(QObject):
         after = preference.read(stored)
         try:
             kept = preference.parse(raw) == after
-        except Unusable:
+        except UnusableError:
             kept = False  # missing or damaged: write it, so the file holds a good value
         if not kept:
             self._store.setValue(preference.key, stored)

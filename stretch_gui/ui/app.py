@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtGui import QIcon
@@ -60,7 +61,8 @@ def schema_memory() -> SchemaMemory | None:
 
 
 def run(file: Path | None = None) -> int:
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    # instance() is typed as the core application; the only one this process makes is a QApplication.
+    app = cast(QApplication, QApplication.instance() or QApplication(sys.argv[:1]))
     prepare_application(app)
     window = create_window(file, history_file=history_database_path(), schema_memory=schema_memory())
     window.place_on_screen()

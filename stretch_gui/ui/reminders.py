@@ -9,8 +9,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QSystemTrayIcon
 
-from stretch_gui.core.record.reminders import (  # noqa: F401 - NO_TRAY: the Settings dialog's note comes with the tray check
-    NO_TRAY,
+from stretch_gui.core.record.reminders import (
     RECHECK_AFTER,
     reminder_due,
     reminder_text,

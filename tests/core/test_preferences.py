@@ -27,7 +27,9 @@ def test_the_declared_defaults_and_limits() -> None:
     assert prefs.TEXT_SIZE.values == ("normal", "large", "larger", "very-large", "largest")
     assert list(prefs.TEXT_SCALES) == list(prefs.TEXT_SIZE.values) and prefs.TEXT_SCALES["largest"] == 2.0
     assert prefs.THEME.values == ("system", "light", "dark")
-    assert [o.label for o in prefs.TEXT_SIZE.options] == ["Normal", "Large (125%)", "Larger (150%)", "Very large (175%)", "Largest (200%)"]
+    assert [o.label for o in prefs.TEXT_SIZE.options] == [
+        "Normal", "Large (125%)", "Larger (150%)", "Very large (175%)", "Largest (200%)",
+    ]
     assert prefs.REMINDER_TIME.default == DEFAULT_TIME
     assert prefs.LAST_REMINDED.default is None
     assert prefs.RECENT_FILES.max_items == 8

@@ -39,7 +39,9 @@ import contextlib, io
 with contextlib.redirect_stdout(io.StringIO()):
     from stretch_gui.cli import main
     assert main(["validate", *map(str, builtin_routine_files())]) == 0
-qt = sorted(m for m in sys.modules if m.split(".")[0] in ("PySide6", "shiboken6") or m.startswith(("stretch_gui.ui", "stretch_gui.qt")))
+qt = sorted(
+    m for m in sys.modules if m.split(".")[0] in ("PySide6", "shiboken6") or m.startswith(("stretch_gui.ui", "stretch_gui.qt"))
+)
 print(" ".join(names))
 print("QT:", " ".join(qt))
 """
@@ -49,7 +51,8 @@ print("QT:", " ".join(qt))
     assert result.returncode == 0, result.stderr
     names_line, qt_line = result.stdout.splitlines()
     names = names_line.split()
-    for expected in ("routine.loader", "routine.plan", "session.guidance", "record.store", "content.safety", "wording", "resources"):
+    subjects = ("routine.loader", "routine.plan", "session.guidance", "record.store", "content.safety", "wording", "resources")
+    for expected in subjects:
         assert f"stretch_gui.core.{expected}" in names
     expected = set()
     for path in core_files():

@@ -108,7 +108,8 @@ def test_generator_refuses_joints_bent_the_wrong_way(repo_root: Path) -> None:
 def test_checked_in_pictures_are_what_the_generator_draws(illustrations: Path, tmp_path: Path) -> None:
     # -B: no __pycache__ left in assets/, which ships in the wheel.
     result = subprocess.run(
-        [sys.executable, "-B", str(illustrations / "draw.py"), str(tmp_path)], capture_output=True, text=True, timeout=60, check=False
+        [sys.executable, "-B", str(illustrations / "draw.py"), str(tmp_path)],
+        capture_output=True, text=True, timeout=60, check=False,
     )
     assert result.returncode == 0, result.stderr
     drawn = sorted(p.name for p in tmp_path.glob("*.svg"))

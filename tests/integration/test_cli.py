@@ -48,7 +48,7 @@ def test_validate_all_builtin_routines(cli, repo_root: Path) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     lines = result.stdout.splitlines()
     assert len(lines) == len(files)
-    for file, line in zip(files, lines):
+    for file, line in zip(files, lines, strict=True):
         routine = load_routine_file(file)
         assert line.startswith(f"{file}: ok: {routine.title}, {len(routine.steps)} step"), line
         assert line.endswith(f", {format_duration(build_plan(routine).total)}"), line
@@ -145,7 +145,7 @@ def test_show(cli, repo_root: Path) -> None:
     lines = result.stdout.splitlines()
     assert len(lines) == len(plan.segments) + 2
     assert lines[0].startswith("Back spasm relief: ")
-    for line, segment in zip(lines[1:-1], plan.segments):
+    for line, segment in zip(lines[1:-1], plan.segments, strict=True):
         assert line.endswith(segment.describe())
     assert lines[-1] == f"Total: {format_duration(plan.total)}"
 

@@ -23,7 +23,8 @@ from stretch_gui.cli import main
 from stretch_gui.core.resources import builtin_routine_files
 with contextlib.redirect_stdout(io.StringIO()):
     main(["validate", *map(str, builtin_routine_files())])
-print(" ".join(sorted(m for m in ("sqlite3", "csv", "stretch_gui.core.record.store", "stretch_gui.qt.atomic") if m in sys.modules)))
+late = ("sqlite3", "csv", "stretch_gui.core.record.store", "stretch_gui.qt.atomic")
+print(" ".join(sorted(m for m in late if m in sys.modules)))
 """
     result = subprocess.run([python, "-c", code], env=subprocess_env, capture_output=True, text=True, timeout=60, check=False)
     assert result.returncode == 0, result.stderr

@@ -121,7 +121,11 @@ def test_a_long_routine_breaks_between_blocks(write_routine: WriteRoutine, tmp_p
 def test_a_block_longer_than_a_page_is_shrunk_not_cut(write_routine: WriteRoutine, tmp_path: Path, pdf_pages) -> None:  # type: ignore[no-untyped-def]
     words = " ".join(["Breathe slowly and let the back go soft."] * 40)
     cautions = [f"      - Caution number {n} says something a patient must read to the end." for n in range(1, 21)]
-    lines = ["format: 1", "title: Wordy", "steps:", "  - exercise:", "      title: Very long exercise", f"      instructions: {words}", "      cautions:", *cautions, "    hold: 30s"]
+    lines = [
+        "format: 1", "title: Wordy", "steps:",
+        "  - exercise:", "      title: Very long exercise", f"      instructions: {words}", "      cautions:", *cautions,
+        "    hold: 30s",
+    ]
     path = write_routine("\n".join(lines) + "\n")
     out = tmp_path / "wordy.pdf"
     write_pdf(load_routine_file(path), out)
@@ -206,8 +210,13 @@ def handout_cli(tmp_path: Path, python: str, subprocess_env: dict[str, str]):  #
         env.pop("QT_QPA_PLATFORM", None)  # the command must find its own way without a display
         # A file size limit makes the write fail part-way, as a full disk would (Python ignores SIGXFSZ).
         limit = f"resource.setrlimit(resource.RLIMIT_FSIZE, ({file_size_limit}, {file_size_limit}))" if file_size_limit else ""
-        code = f"import resource, runpy, sys\n{limit}\nsys.argv = ['stretch-gui', 'handout', *sys.argv[1:]]\nrunpy.run_module('stretch_gui', run_name='__main__')"
-        result = subprocess.run([python, "-c", code, *args], check=False, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60)
+        code = (
+            f"import resource, runpy, sys\n{limit}\n"
+            "sys.argv = ['stretch-gui', 'handout', *sys.argv[1:]]\nrunpy.run_module('stretch_gui', run_name='__main__')"
+        )
+        result = subprocess.run(
+            [python, "-c", code, *args], check=False, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60
+        )
         assert "Traceback" not in result.stdout + result.stderr, result.stdout + result.stderr
         return result
 
@@ -302,11 +311,16 @@ def test_handout_of_all_thirteen_has_a_picture_each_at_least_45_mm_wide(
 
 
 def test_cli_prints_the_warning_for_a_picture_it_cannot_print(handout_cli, write_routine: WriteRoutine, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    write_routine("format: 1\ntitle: Pic\nsteps:\n  - exercise: {title: K, instructions: D, image: knee.png}\n    hold: 5\n", name="pic.yaml")
+    write_routine(
+        "format: 1\ntitle: Pic\nsteps:\n  - exercise: {title: K, instructions: D, image: knee.png}\n    hold: 5\n",
+        name="pic.yaml",
+    )
     (tmp_path / "knee.png").write_bytes(b"")
     result = handout_cli("pic.yaml", "-o", "pic.pdf")
     assert result.returncode == 0
-    assert result.stderr.splitlines() == ["pic.yaml:4:50: warning: knee.png is empty; save the picture again; a placeholder will show instead"]
+    assert result.stderr.splitlines() == [
+        "pic.yaml:4:50: warning: knee.png is empty; save the picture again; a placeholder will show instead"
+    ]
 
 
 def test_cli_refuses_a_fifo_and_exits_2(handout_cli, repo_root: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

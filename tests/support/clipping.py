@@ -37,7 +37,9 @@ def clipped(root: QWidget) -> list[str]:
         name = widget.objectName() or type(widget).__name__
         if isinstance(widget, QAbstractButton) and widget.text():
             if widget.width() + SLACK < widget.minimumSizeHint().width():
-                found.append(f"button {name} {widget.text()!r}: {widget.width()} px wide, needs {widget.minimumSizeHint().width()}")
+                found.append(
+                    f"button {name} {widget.text()!r}: {widget.width()} px wide, needs {widget.minimumSizeHint().width()}"
+                )
         elif isinstance(widget, QLabel) and widget.text() and widget.pixmap().isNull():
             if widget.wordWrap():
                 needed = widget.heightForWidth(widget.width())
@@ -49,5 +51,8 @@ def clipped(root: QWidget) -> list[str]:
             continue
         seen = _visible_rect(widget)
         if seen.height() + SLACK < widget.height() or seen.width() + SLACK < widget.width():
-            found.append(f"{name}: cut off by the window or a panel ({seen.width()}x{seen.height()} of {widget.width()}x{widget.height()})")
+            found.append(
+                f"{name}: cut off by the window or a panel"
+                f" ({seen.width()}x{seen.height()} of {widget.width()}x{widget.height()})"
+            )
     return found

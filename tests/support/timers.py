@@ -92,7 +92,9 @@ class TimerWatch:
                     found[id(record.timer)] = (
                         f"{record.timer.objectName() or 'QTimer'} every {record.timer.interval()} ms, started at {record.where}"
                     )
-            elif not record.fired and record.context is not None and shiboken6.isValid(record.context) or not record.fired and record.context is None and alive(record.bound_to):
+            elif (not record.fired and record.context is not None and shiboken6.isValid(record.context)) or (
+                not record.fired and record.context is None and alive(record.bound_to)
+            ):
                 found[id(record)] = f"single shot of {record.msec} ms, asked for at {record.where}"
         return list(found.values())
 

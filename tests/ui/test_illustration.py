@@ -308,7 +308,9 @@ OUTSIDE = {
     "file:// URL": lambda f: svg_with(f, f'<image width="100" height="100" xlink:href="file://{f.parent / "secret.png"}"/>'),
     "http URL": lambda f: svg_with(f, '<image width="100" height="100" href="http://127.0.0.1:9/secret.png"/>'),
     "stylesheet instruction": lambda f: svg_with(
-        f, '<rect width="100" height="100" fill="none"/>', before=f'<?xml-stylesheet href="{f.parent / "red.css"}" type="text/css"?>'
+        f,
+        '<rect width="100" height="100" fill="none"/>',
+        before=f'<?xml-stylesheet href="{f.parent / "red.css"}" type="text/css"?>',
     ),
 }
 

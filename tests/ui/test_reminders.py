@@ -73,7 +73,9 @@ def test_the_check_is_timed_for_the_chosen_hour(settings: AppSettings) -> None:
     assert not reminders.timer.isActive()
 
 
-def test_turning_reminders_on_in_settings_starts_them(make_window: MakeWindow, back_spasm: Path, settings: AppSettings, qtbot: QtBot) -> None:
+def test_turning_reminders_on_in_settings_starts_them(
+    make_window: MakeWindow, back_spasm: Path, settings: AppSettings, qtbot: QtBot
+) -> None:
     window = make_window(back_spasm)
     assert window.reminders is None  # nothing runs while they are off
     dialog = SettingsDialog(settings, window)

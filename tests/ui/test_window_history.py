@@ -79,7 +79,6 @@ def test_a_played_routine_is_recorded_with_both_check_ins(open_window, clock, qt
     press(qtbot, Key.Key_H)  # it hurt here, and the routine goes on
     step(clock, window, window.player.driver.session.plan.total)
     assert window.stack.currentWidget() is window.completion
-    after = window.completion.check_in
     clock.advance(1.1)  # past the moment in which keys are taken for leftovers from the player
     press(qtbot, Key.Key_3)
     qtbot.mouseClick(child(window, QPushButton, "backButton"), Qt.MouseButton.LeftButton)
@@ -256,7 +255,9 @@ def test_a_damaged_history_is_moved_aside_and_said(open_window, qtbot, history_f
 
 
 @DIALOG_NOISE
-def test_a_history_that_cannot_be_opened_is_said_once_and_routines_still_play(open_window, qtbot, tmp_path, routine_file, clock, settings) -> None:  # type: ignore[no-untyped-def]
+def test_a_history_that_cannot_be_opened_is_said_once_and_routines_still_play(  # type: ignore[no-untyped-def]
+    open_window, qtbot, tmp_path, routine_file, clock, settings
+) -> None:
     blocker = tmp_path / "blocker"
     blocker.write_text("a file where the folder should be")
     window = create_window(routine_file, settings=settings, clock=clock, history_file=blocker / "history.sqlite3")

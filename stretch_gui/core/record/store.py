@@ -34,6 +34,7 @@ file that is not a stretch-gui history with a ``HistoryError``.
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import sqlite3
 from collections.abc import Iterator, Mapping
@@ -267,7 +268,12 @@ class History:
         format is brought up to date in a copy in memory.
         """
         if not self.path.is_file():
-            what = "is a folder" if self.path.is_dir() else "does not exist" if not self.path.exists() else "is not a regular file"
+            if self.path.is_dir():
+                what = "is a folder"
+            elif not self.path.exists():
+                what = "does not exist"
+            else:
+                what = "is not a regular file"
             raise HistoryError(f"Cannot read the history file {self.path}: it {what}.", path=self.path)
         error: sqlite3.Error | None = None
         for options in ("mode=ro", "mode=ro&immutable=1"):
@@ -451,10 +457,8 @@ class History:
 
     def _rollback(self) -> None:
         if self._conn.in_transaction:
-            try:
+            with contextlib.suppress(sqlite3.Error):  # SQLite already rolled back (it does on a full disk)
                 self._conn.execute("ROLLBACK")
-            except sqlite3.Error:
-                pass  # SQLite already rolled back (it does on a full disk)
 
     def _read(self, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
         try:
@@ -555,7 +559,9 @@ class History:
                 (session_id, moment.value, rating, note, self._now()),
             )
 
-    def add_hurt_mark(self, session_id: int, *, segment_index: int, exercise_title: str, seconds_into_segment: float = 0.0) -> None:
+    def add_hurt_mark(
+        self, session_id: int, *, segment_index: int, exercise_title: str, seconds_into_segment: float = 0.0
+    ) -> None:
         """The patient pressed "this hurt" during a segment."""
         with self._writing("save the mark") as conn:
             conn.execute(

@@ -138,10 +138,15 @@ class _RoutineBuilder:
     def build(self) -> Routine:
         data = self.data
         if not isinstance(data, dict):
-            raise RoutineError([Problem(self.source, "a routine file is a set of 'key: value' lines (format, title, steps, ...)", 1, 1)])
+            problem = Problem(self.source, "a routine file is a set of 'key: value' lines (format, title, steps, ...)", 1, 1)
+            raise RoutineError([problem])
         fmt = data.get("format")
         if isinstance(fmt, int) and not isinstance(fmt, bool) and fmt > FORMAT_VERSION:
-            self.report.error(("format",), f"this routine was made for a newer version of stretch-gui (format {fmt}; this version reads format {FORMAT_VERSION}); please update stretch-gui")
+            self.report.error(
+                ("format",),
+                f"this routine was made for a newer version of stretch-gui (format {fmt};"
+                f" this version reads format {FORMAT_VERSION}); please update stretch-gui",
+            )
             raise RoutineError(self.report.problems)
         self.report.problems.extend(validate(self.report.document, self.source, memory=self.memory))
         if self.report.failed:
@@ -177,7 +182,11 @@ class _RoutineBuilder:
 
         total = build_plan(routine).total
         if total > MAX_ROUTINE_SECONDS:
-            self.report.error(("steps",), f"the whole routine would take {format_duration(total)}; the limit is {format_duration(MAX_ROUTINE_SECONDS)}", key=True)
+            self.report.error(
+                ("steps",),
+                f"the whole routine would take {format_duration(total)}; the limit is {format_duration(MAX_ROUTINE_SECONDS)}",
+                key=True,
+            )
             raise RoutineError(self.report.problems)
         return replace(routine, warnings=tuple(p for p in self.report.problems if p.warning))
 
@@ -214,10 +223,14 @@ class _RoutineBuilder:
             return default
         low, high = DURATION_LIMITS[key]
         if seconds < low:
-            self.report.error(path + (key,), f"{key} must be at least {format_duration(low)}" if low else f"{key} cannot be negative")
+            self.report.error(
+                path + (key,), f"{key} must be at least {format_duration(low)}" if low else f"{key} cannot be negative"
+            )
             return default
         if seconds > high:
-            self.report.error(path + (key,), f"{key} of {format_duration(seconds)} is too long; the most is {format_duration(high)}")
+            self.report.error(
+                path + (key,), f"{key} of {format_duration(seconds)} is too long; the most is {format_duration(high)}"
+            )
             return default
         return seconds
 
@@ -351,10 +364,14 @@ class _RoutineBuilder:
             self.report.error(path, f"image '{raw}' cannot be used: {reason}")
             return None
         if not inside:
-            self.report.error(path, f"image '{raw}' points outside the routine's folder (through a link); copy the picture into the folder")
+            self.report.error(
+                path, f"image '{raw}' points outside the routine's folder (through a link); copy the picture into the folder"
+            )
             return None
         if not found and not full.exists():
-            self.report.error(path, f"image '{raw}' was not found next to the routine; a placeholder will show instead", warning=True)
+            self.report.error(
+                path, f"image '{raw}' was not found next to the routine; a placeholder will show instead", warning=True
+            )
             return full
         unusable = picture_problem(full)  # opened as the app will open it
         if unusable:

@@ -13,7 +13,7 @@ import struct
 from pathlib import Path
 from typing import BinaryIO
 
-from stretch_gui.core.routine.svgsafe import MAX_SVG_BYTES, UnsafeSvg, sanitise_svg
+from stretch_gui.core.routine.svgsafe import MAX_SVG_BYTES, UnsafeSvgError, sanitise_svg
 
 MAX_IMAGE_PIXELS = 4096 * 4096  # checked from the file's header, before any pixel is decoded
 MAX_IMAGE_SIDE = 2048  # larger pictures are kept scaled down: no screen shows them bigger
@@ -63,7 +63,7 @@ def _svg_problem(path: Path, size: int) -> str | None:
         raw = handle.read(MAX_SVG_BYTES + 1)
     try:
         sanitise_svg(raw, folder=path.parent)
-    except UnsafeSvg as exc:
+    except UnsafeSvgError as exc:
         return f"{path.name}: {exc}"
     return None
 

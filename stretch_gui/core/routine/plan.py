@@ -125,13 +125,39 @@ def _expand_exercise(step: ExerciseStep, index: int, add) -> None:  # type: igno
         for position, side in enumerate(sides):
             if step.reps is not None:
                 assert step.breathing is not None
-                add(SegmentKind.REPS, step.reps * step.breathing.cycle, index, step, side=side, reps=step.reps, breathing=step.breathing, **counts)
+                add(
+                    SegmentKind.REPS,
+                    step.reps * step.breathing.cycle,
+                    index,
+                    step,
+                    side=side,
+                    reps=step.reps,
+                    breathing=step.breathing,
+                    **counts,
+                )
             else:
                 assert step.hold is not None
                 add(SegmentKind.HOLD, step.hold, index, step, side=side, breathing=step.breathing, **counts)
             if position + 1 < len(sides):
                 following = sides[position + 1]
                 assert following is not None
-                add(SegmentKind.SWITCH, step.switch, index, step, side=following, cue=f"get ready for the {following.value} side", **counts)
+                add(
+                    SegmentKind.SWITCH,
+                    step.switch,
+                    index,
+                    step,
+                    side=following,
+                    cue=f"get ready for the {following.value} side",
+                    **counts,
+                )
         if set_number < step.sets:
-            add(SegmentKind.REST, step.rest, index, step, side=sides[0], cue=step.between, set_number=set_number + 1, set_count=step.sets)
+            add(
+                SegmentKind.REST,
+                step.rest,
+                index,
+                step,
+                side=sides[0],
+                cue=step.between,
+                set_number=set_number + 1,
+                set_count=step.sets,
+            )

@@ -65,7 +65,7 @@ class Document:
     text: str = ""  # what was parsed, so a check of it can be remembered by content
 
 
-class _Refused(Exception):
+class _RefusedError(Exception):
     def __init__(self, message: str, mark: Any) -> None:  # a yaml Mark from the pure or the C parser, or None
         super().__init__(message)
         self.message = message
@@ -85,20 +85,20 @@ class _StrictComposer(Composer):
     def compose_node(self, parent: Node | None, index: Any) -> Node | None:
         event = cast(Any, self).peek_event()  # the composer is mixed into a Parser (see _StrictLoader)
         if isinstance(event, AliasEvent):
-            raise _Refused("YAML aliases (*name) are not allowed; write the value out", event.start_mark)
+            raise _RefusedError("YAML aliases (*name) are not allowed; write the value out", event.start_mark)
         if isinstance(event, (ScalarEvent, MappingStartEvent, SequenceStartEvent)):
             if event.anchor is not None:
-                raise _Refused("YAML anchors (&name) are not allowed; write the value out", event.start_mark)
+                raise _RefusedError("YAML anchors (&name) are not allowed; write the value out", event.start_mark)
             if event.tag not in (None, "!"):
                 shown = event.tag.replace("tag:yaml.org,2002:", "!!")
-                raise _Refused(
+                raise _RefusedError(
                     f"YAML tags like '{shown}' are not allowed; quote the value instead",
                     event.start_mark,
                 )
         if isinstance(event, (MappingStartEvent, SequenceStartEvent)):
             self._depth += 1
             if self._depth > MAX_DEPTH:
-                raise _Refused(f"nested too deeply (more than {MAX_DEPTH} levels)", event.start_mark)
+                raise _RefusedError(f"nested too deeply (more than {MAX_DEPTH} levels)", event.start_mark)
             try:
                 return super().compose_node(parent, index)
             finally:
@@ -145,7 +145,7 @@ def _scalar(node: ScalarNode) -> Any:
         if len(text) > 30:
             # int() refuses more than 4,300 digits with a bare ValueError; no count
             # or duration in a routine needs a fraction of that.
-            raise _Refused(f"the number {text[:12]}... is far too long", node.start_mark)
+            raise _RefusedError(f"the number {text[:12]}... is far too long", node.start_mark)
         return int(text)
     if _FLOAT.fullmatch(text):
         return float(text)
@@ -176,15 +176,15 @@ def _build(node: Node, path: Path_, positions: Positions) -> Any:
     result: dict[str, Any] = {}
     for key_node, value_node in node.value:
         if not isinstance(key_node, ScalarNode):
-            raise _Refused("keys must be plain words, not lists or mappings", key_node.start_mark)
+            raise _RefusedError("keys must be plain words, not lists or mappings", key_node.start_mark)
         key = key_node.value if key_node.style is not None else _scalar(key_node)
         if key == "<<" and key_node.style is None:
-            raise _Refused("YAML merge keys (<<) are not allowed; write the keys out", key_node.start_mark)
+            raise _RefusedError("YAML merge keys (<<) are not allowed; write the keys out", key_node.start_mark)
         if not isinstance(key, str):
             key = key_node.value
         if key in result:
             first_line = positions.keys[path + (key,)][0]
-            raise _Refused(
+            raise _RefusedError(
                 f"duplicate key '{key}' (first on line {first_line}, again on line {key_node.start_mark.line + 1})",
                 key_node.start_mark,
             )
@@ -228,7 +228,7 @@ def read_yaml(content: str | bytes, source: str) -> Document:
             raise RoutineError([Problem(source, "the file is empty")])
         positions = Positions()
         data = _build(node, (), positions)
-    except _Refused as exc:
+    except _RefusedError as exc:
         raise RoutineError([_problem_at(source, exc.message, exc.mark)]) from None
     except TabIndentError as exc:
         raise RoutineError([_problem_at(source, TAB_MESSAGE, exc.mark)]) from None
@@ -245,7 +245,9 @@ def read_yaml(content: str | bytes, source: str) -> Document:
             [Problem(source, f"this file contains a control character (#x{exc.character:04x}) that text files do not", line, col)]
         ) from None
     except yaml.YAMLError:
-        raise RoutineError([Problem(source, "this file cannot be read as a routine; check its indentation, colons and quotes")]) from None
+        raise RoutineError(
+            [Problem(source, "this file cannot be read as a routine; check its indentation, colons and quotes")]
+        ) from None
     finally:
         if loader is not None:
             loader.dispose()

@@ -35,10 +35,12 @@ _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 # Not xml.sax.saxutils: it imports urllib.request, ~90 ms of start-up for two replace() calls.
 _TEXT_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
-_ATTRIBUTE_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\n": "&#10;", "\r": "&#13;", "\t": "&#9;"})
+_ATTRIBUTE_ESCAPES = str.maketrans(
+    {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\n": "&#10;", "\r": "&#13;", "\t": "&#9;"}
+)
 
 
-class UnsafeSvg(ValueError):
+class UnsafeSvgError(ValueError):
     """The file cannot be shown; the message says why in plain words."""
 
 
@@ -46,11 +48,11 @@ def sanitise_svg(data: bytes, *, folder: Path | None) -> bytes:
     """The SVG in ``data`` with every outside reference removed, as UTF-8 bytes.
 
     ``folder`` is the only place local pictures may come from (the routine's
-    folder); None allows none. Raises UnsafeSvg for anything that is not a
+    folder); None allows none. Raises UnsafeSvgError for anything that is not a
     well-formed SVG document or that declares entities.
     """
     if len(data) > MAX_SVG_BYTES:
-        raise UnsafeSvg(f"the SVG file is too large ({len(data):,} bytes; the limit is {MAX_SVG_BYTES:,})")
+        raise UnsafeSvgError(f"the SVG file is too large ({len(data):,} bytes; the limit is {MAX_SVG_BYTES:,})")
     return _Rebuilder(folder.resolve() if folder else None).run(data)
 
 
@@ -88,27 +90,27 @@ class _Rebuilder:
         try:
             parser.Parse(data, True)
         except xml.parsers.expat.ExpatError as exc:
-            raise UnsafeSvg(f"the SVG file is damaged ({xml.parsers.expat.errors.messages.get(exc.code, exc)})") from None
+            raise UnsafeSvgError(f"the SVG file is damaged ({xml.parsers.expat.errors.messages.get(exc.code, exc)})") from None
         if not self.root_seen:
-            raise UnsafeSvg("the file has no SVG picture in it")
+            raise UnsafeSvgError("the file has no SVG picture in it")
         return self.out.getvalue().encode("utf-8")
 
     def _doctype(self, name: str, system_id: str | None, public_id: str | None, has_internal_subset: int) -> None:
         # A bare DOCTYPE (as some editors write) is harmless and left out; declarations are not.
         if has_internal_subset:
-            raise UnsafeSvg("the SVG file declares its own entities, which pictures never need")
+            raise UnsafeSvgError("the SVG file declares its own entities, which pictures never need")
 
     def _entity(self, *_args: object) -> None:
-        raise UnsafeSvg("the SVG file declares its own entities, which pictures never need")
+        raise UnsafeSvgError("the SVG file declares its own entities, which pictures never need")
 
     def _start(self, name: str, attributes: list[str]) -> None:
         self.depth += 1
         if self.depth > MAX_DEPTH:
-            raise UnsafeSvg(f"the SVG file nests more than {MAX_DEPTH} levels deep")
+            raise UnsafeSvgError(f"the SVG file nests more than {MAX_DEPTH} levels deep")
         if not self.root_seen:
             self.root_seen = True
             if name.rpartition(":")[2] != "svg":
-                raise UnsafeSvg("the file is not an SVG picture")
+                raise UnsafeSvgError("the file is not an SVG picture")
         if self.skipping:
             self.skipping += 1
             return

@@ -69,7 +69,7 @@ def breath_at(pattern: Breathing, elapsed: float) -> BreathState:
         (BreathPhase.EXHALE, pattern.exhale),
         (BreathPhase.PAUSE_AFTER_EXHALE, pattern.pause_after_exhale),
     )
-    for phase, duration in phases:
+    for phase, duration in phases:  # noqa: B007 - the phase found is used after the loop
         if duration > 0 and into < duration:
             break
         into -= duration

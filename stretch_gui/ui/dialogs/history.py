@@ -126,7 +126,8 @@ class HistoryDialog(QDialog):
         charts.addWidget(_card(sessions_title, self.sessions_chart), 1)
         charts.addWidget(_card(pain_title, self.pain_chart), 1)
 
-        self.list = QTreeWidget(objectName="sessionList")
+        self.list = QTreeWidget()
+        self.list.setObjectName("sessionList")
         self.list.setAccessibleName("Sessions by day, newest first")
         self.list.setColumnCount(len(COLUMNS))
         self.list.setHeaderLabels(COLUMNS)
@@ -138,7 +139,8 @@ class HistoryDialog(QDialog):
         self.list.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.list.setMinimumHeight(theme.px(200))  # the charts give up height first: the list is the record
 
-        self.content = QWidget(objectName="historyContent")
+        self.content = QWidget()
+        self.content.setObjectName("historyContent")
         column = QVBoxLayout(self.content)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(12)
@@ -147,11 +149,13 @@ class HistoryDialog(QDialog):
 
         self.export_status = label("exportStatus", "Export", role="muted", wrap=True)
         self.export_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.export_button = QPushButton("Export CSV…", objectName="exportCsvButton")
+        self.export_button = QPushButton("Export CSV…")
+        self.export_button.setObjectName("exportCsvButton")
         self.export_button.setAccessibleName("Export the history as a CSV file")
         self.export_button.setAutoDefault(False)
         self.export_button.clicked.connect(self.export_csv)
-        self.close_button = QPushButton("Close", objectName="historyCloseButton")
+        self.close_button = QPushButton("Close")
+        self.close_button.setObjectName("historyCloseButton")
         self.close_button.setAccessibleName("Close the history")
         self.close_button.setAutoDefault(False)
         self.close_button.clicked.connect(self.close)
@@ -166,7 +170,8 @@ class HistoryDialog(QDialog):
         layout.addWidget(self.heading)
         layout.addWidget(self.plan_line)
         # The message sits under the heading, the space below it left empty.
-        self.message_page = QWidget(objectName="historyMessagePage")
+        self.message_page = QWidget()
+        self.message_page.setObjectName("historyMessagePage")
         message_column = QVBoxLayout(self.message_page)
         message_column.setContentsMargins(0, 12, 0, 0)
         message_column.addWidget(self.message)
@@ -261,7 +266,9 @@ class HistoryDialog(QDialog):
             for record in group.records:
                 day.addChild(self._session_item(record, t))
             day.setExpanded(True)
-        self.list.setCurrentItem(self.list.topLevelItem(0))
+        newest = self.list.topLevelItem(0)
+        if newest is not None:  # with no days the list was just cleared and has no current item
+            self.list.setCurrentItem(newest)
 
     @staticmethod
     def _session_item(record: SessionRecord, t: theme.Theme) -> QTreeWidgetItem:

@@ -75,7 +75,8 @@ class SettingsDialog(QDialog):
             prefs.REMINDERS_GROUP: (self.reminder_note,),
         }
 
-        content = QWidget(objectName="settingsContent")
+        content = QWidget()
+        content.setObjectName("settingsContent")
         layout = QVBoxLayout(content)
         for group in prefs.GROUPS:
             heading = label(object_name(group.key, "Heading"), group.title, role="section")
@@ -99,7 +100,8 @@ class SettingsDialog(QDialog):
 
         settings.changed.connect(self._changed)  # a method, so the connection goes with the dialog
         self._show_what_can_sound(self._sound_player, speaker or shared_speaker())
-        from stretch_gui.ui.reminders import NO_TRAY, tray_available
+        from stretch_gui.core.record.reminders import NO_TRAY
+        from stretch_gui.ui.reminders import tray_available
 
         self._show_note(self.reminder_note, "" if tray_available() else NO_TRAY)
 

@@ -97,7 +97,9 @@ class DayAxisChart(QWidget):
             painter.setPen(QPen(t.color("track"), 1))
             painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
             painter.setPen(t.color("muted"))
-            painter.drawText(QRectF(0, y - 12, plot.left() - 8, 24), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, str(value))
+            painter.drawText(
+                QRectF(0, y - 12, plot.left() - 8, 24), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, str(value)
+            )
 
     def paint_focus(self, painter: QPainter) -> None:
         if self.hasFocus():
@@ -238,7 +240,10 @@ class PainChart(DayAxisChart):
         radius = theme.px(5)
         y = metrics.height() * 0.6
         x = plot.right()
-        for text, ring, fill in (("after", t.color("accent"), t.color("accent")), ("before", t.color("muted"), t.color("surface"))):
+        for text, ring, fill in (
+            ("after", t.color("accent"), t.color("accent")),
+            ("before", t.color("muted"), t.color("surface")),
+        ):
             x -= metrics.horizontalAdvance(text)
             painter.setPen(t.color("text"))
             painter.drawText(QPointF(x, y + metrics.ascent() / 2 - 1), text)

@@ -11,7 +11,7 @@ from collections import OrderedDict
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QRectF, QSize, Qt
-from PySide6.QtGui import QPainter, QPen, QPixmap
+from PySide6.QtGui import QPainter, QPen, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from stretch_gui.core.session.blend import nearest_frame
@@ -98,7 +98,7 @@ class Illustration(QWidget):
         picture = self._load(path)
         second = self._load(other) if picture is not None else None
         weight = min(max(weight, 0.0), 1.0)
-        if second is None:
+        if picture is None or second is None:  # no second without a first
             weight = 1.0
         elif self._reduced_motion or not (picture.ok and second.ok):
             weight = nearest_frame(weight)  # one whole picture, repainted only when it changes
@@ -172,7 +172,7 @@ class Illustration(QWidget):
         canvas.setDevicePixelRatio(first.devicePixelRatio())
         return canvas
 
-    def resizeEvent(self, event: object) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         self._rendered.clear()
         super().resizeEvent(event)
 

@@ -30,7 +30,9 @@ class KeyGuard(QObject):
         self._since = self.clock()
         if not self._armed:
             self._armed = True
-            QApplication.instance().installEventFilter(self)
+            app = QApplication.instance()
+            if app is not None:  # there is one while a screen exists
+                app.installEventFilter(self)
 
     @property
     def active(self) -> bool:
@@ -38,7 +40,9 @@ class KeyGuard(QObject):
 
     def _disarm(self) -> None:
         self._armed = False
-        QApplication.instance().removeEventFilter(self)
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() not in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride, QEvent.Type.KeyRelease):

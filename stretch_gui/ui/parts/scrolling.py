@@ -10,7 +10,8 @@ class _ScrollArea(QScrollArea):
     """A Tab stop only while there is something to scroll, so the keyboard can reach what is out of view."""
 
     def __init__(self, name: str) -> None:
-        super().__init__(objectName=name)
+        super().__init__()
+        self.setObjectName(name)
         self.verticalScrollBar().rangeChanged.connect(self._scrolls_or_not)
         self._scrolls_or_not(0, 0)
 

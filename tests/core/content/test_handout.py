@@ -29,7 +29,7 @@ def test_every_builtin_step_says_what_the_file_prescribes(path: Path) -> None:
     assert handout.breathing == "Breathe in 5 s, pause 1 s, breathe out 3 s"
     assert handout.source_name == path.name
     assert [s.number for s in handout.steps] == list(range(1, len(routine.steps) + 1))
-    for step, printed in zip(routine.steps, handout.steps):
+    for step, printed in zip(routine.steps, handout.steps, strict=True):
         assert printed.title == step.title
         assert printed.image is not None and printed.image.is_file()
         if isinstance(step, BreatheStep):
@@ -59,7 +59,10 @@ def test_back_spasm_relief_reads_as_a_physio_would_write_it(repo_root: Path) -> 
     assert doses["Slow breathing"] == "Slow breathing: 6 breaths (about 54 s)"
     cat_cow = next(step for step in handout.steps if step.title == "Cat-cow")
     assert cat_cow.image_exhale is not None and cat_cow.image_exhale.name == "cat-cow-cat.svg"
-    assert cat_cow.movement == ("Breathe in: belly sinks, head and tailbone lift.", "Breathe out: back rounds up, head and tailbone drop.")
+    assert cat_cow.movement == (
+        "Breathe in: belly sinks, head and tailbone lift.",
+        "Breathe out: back rounds up, head and tailbone drop.",
+    )
     ball = next(step for step in handout.steps if step.title == "Tennis-ball release")
     assert ball.between == "Shift the ball a little, next to the last spot."
     assert handout.frequency == "twice a day"

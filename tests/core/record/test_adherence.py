@@ -54,7 +54,13 @@ def at(day: date, hour: int = 9, offset_hours: int = 1) -> datetime:
 
 @pytest.mark.parametrize(
     ("frequency", "expected"),
-    [(Frequency(per_day=1), 14), (Frequency(per_day=3), 42), (Frequency(per_week=3), 6), (Frequency(per_week=1), 2), (None, None)],
+    [
+        (Frequency(per_day=1), 14),
+        (Frequency(per_day=3), 42),
+        (Frequency(per_week=3), 6),
+        (Frequency(per_week=1), 2),
+        (None, None),
+    ],
 )
 def test_expected_sessions_over_two_weeks(frequency: Frequency | None, expected: int | None) -> None:
     assert expected_sessions(frequency) == expected

@@ -49,7 +49,9 @@ def env(subprocess_env: dict[str, str]) -> dict[str, str]:
     return dict(subprocess_env)  # the checkout is on PYTHONPATH, so scripts import tests.support too
 
 
-def run_script(python: str, env: dict[str, str], script: str, *args: str, as_user: int | None = None) -> subprocess.CompletedProcess[str]:
+def run_script(
+    python: str, env: dict[str, str], script: str, *args: str, as_user: int | None = None
+) -> subprocess.CompletedProcess[str]:
     if as_user is not None:
         env = dict(env, STRETCH_GUI_TEST_UID=str(as_user))
     result = subprocess.run(
@@ -146,7 +148,9 @@ def other_instance(tmp_path: Path, python: str) -> Iterator[tuple[Path, subproce
     path = tmp_path / "history.sqlite3"
     with open_history(path) as history:
         one_stopped_session(history, write_routine_file(tmp_path))
-    holder = subprocess.Popen([python, "-c", HOLD_WRITE_LOCK, str(path)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    holder = subprocess.Popen(
+        [python, "-c", HOLD_WRITE_LOCK, str(path)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
     assert holder.stdout is not None and holder.stdout.readline() == "locked\n"
     with holder:  # closes the pipes
         yield path, holder
@@ -330,10 +334,12 @@ def test_a_read_only_folder_or_file_gives_a_clear_error_and_keeps_the_data(
     read_only_file.chmod(0o444)
     new_in_locked_folder = locked_folder / "new" / "history.sqlite3"
 
-    result = run_script(python, env, READ_ONLY, str(in_locked_folder), str(read_only_file), str(new_in_locked_folder), as_user=user)
+    result = run_script(
+        python, env, READ_ONLY, str(in_locked_folder), str(read_only_file), str(new_in_locked_folder), as_user=user
+    )
     lines = result.stdout.splitlines()
     assert len(lines) == 3, result.stdout
-    for line, path in zip(lines, (in_locked_folder, read_only_file, new_in_locked_folder)):
+    for line, path in zip(lines, (in_locked_folder, read_only_file, new_in_locked_folder), strict=True):
         kind, message = line.split(" | ")
         assert kind == "HistoryWriteError", line
         assert str(path.parent) in message, line
@@ -453,7 +459,10 @@ print("finished", flush=True)
 
 
 def long_routine(folder: Path, steps: int) -> Path:
-    step = "  - exercise: {title: Knee hug, instructions: Hug your knees.}\n    hold: 2s\n    sides: both\n    switch: 1s\n    sets: 3\n    rest: 1s\n    prepare: 1s\n"
+    step = (
+        "  - exercise: {title: Knee hug, instructions: Hug your knees.}\n"
+        "    hold: 2s\n    sides: both\n    switch: 1s\n    sets: 3\n    rest: 1s\n    prepare: 1s\n"
+    )
     path = folder / "long.yaml"
     path.write_text("format: 1\ntitle: Long routine\nsteps:\n" + step * steps, encoding="utf-8")
     return path

@@ -50,7 +50,8 @@ def record(
     **kw: object,
 ) -> SessionRecord:
     fields: dict[str, object] = {
-        "segment_count": 7, "ended_at": None, "resume_index": 0, "active_seconds": 600.0, "exercises_completed": 3, "exercises_skipped": 0
+        "segment_count": 7, "ended_at": None, "resume_index": 0,
+        "active_seconds": 600.0, "exercises_completed": 3, "exercises_skipped": 0,
     }
     fields.update(kw)
     return SessionRecord(

@@ -477,7 +477,10 @@ def test_unknown_top_level_key() -> None:
     [
         (HEAD + "  - breathe: 30\n    breathing: {inhale: 4, exhle: 3}\n", 5, 28, ("'exhle'", "did you mean 'exhale'?")),
         (HEAD + "  - breathe: {breath: 5}\n", 4, 15, ("'breath'", "did you mean 'breaths'?")),
-        (HEAD + "  - exercise: {title: K, instructions: D, imag: x.png}\n    hold: 5\n", 4, 43, ("'imag'", "did you mean 'image'?")),
+        (
+            HEAD + "  - exercise: {title: K, instructions: D, imag: x.png}\n    hold: 5\n",
+            4, 43, ("'imag'", "did you mean 'image'?"),
+        ),
     ],
 )
 def test_unknown_nested_keys(text: str, line: int, col: int, words: tuple[str, ...]) -> None:
@@ -742,11 +745,14 @@ steps:
   - breathe: 1m
 """
 
-PUNCTUATION = list(":-[]{}&*!|>'\"%@#,?~\t\n ") + ["\r", "\\", "\x00", "\u2028", "\ufeff", "---", "...", "<<", "0x", ".inf", "- ", ": ",
+PUNCTUATION = list(":-[]{}&*!|>'\"%@#,?~\t\n ") + [
+    "\r", "\\", "\x00", "\u2028", "\ufeff", "---", "...", "<<", "0x", ".inf", "- ", ": ",
     # The slips of issue 12: Word's spaces and quotes, tabs as spacing, '?' in lists, the non-specific tag.
     "\u00a0", "\u202f", "\u200b", "\u2018", "\u2019", "\u201c", "\u201d", "\t#", ":\t", "? ", "?", "! ", "|+", ">-", "-x",
 ]
-PIECES = st.one_of(st.sampled_from(PUNCTUATION), st.characters(codec="utf-8"), st.sampled_from("0123456789abcdefghijklmnopqrstuvwxyz"))
+PIECES = st.one_of(
+    st.sampled_from(PUNCTUATION), st.characters(codec="utf-8"), st.sampled_from("0123456789abcdefghijklmnopqrstuvwxyz")
+)
 
 
 def fragments(min_size: int = 0, max_size: int = 4) -> st.SearchStrategy[str]:
@@ -766,7 +772,8 @@ def mutated_routine(draw: st.DrawFn) -> str:
     text = VALID
     for _ in range(draw(st.integers(1, 6))):
         lines = text.split("\n")
-        action = draw(st.sampled_from(["insert", "delete", "replace", "dup_line", "del_line", "swap_lines", "insert_line", "value", "value"]))
+        actions = ["insert", "delete", "replace", "dup_line", "del_line", "swap_lines", "insert_line", "value", "value"]
+        action = draw(st.sampled_from(actions))
         pos = draw(st.integers(0, max(0, len(text) - 1)))
         if action == "insert":
             text = text[:pos] + draw(fragments(1, 4)) + text[pos:]

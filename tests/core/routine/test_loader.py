@@ -202,7 +202,9 @@ def test_reps_override_a_hold_exercise_and_hold_overrides_a_moving_one() -> None
     assert isinstance(step, ExerciseStep) and (step.hold, step.reps) == (20, None)
 
 
-@pytest.mark.parametrize(("written", "sides"), [("left", (Side.LEFT,)), ("right", (Side.RIGHT,)), ("both", (Side.LEFT, Side.RIGHT))])
+@pytest.mark.parametrize(
+    ("written", "sides"), [("left", (Side.LEFT,)), ("right", (Side.RIGHT,)), ("both", (Side.LEFT, Side.RIGHT))]
+)
 def test_sides(written: str, sides: tuple[Side, ...]) -> None:
     step = only_step(HEAD + f"  - exercise: childs-pose\n    sides: {written}\n")
     assert isinstance(step, ExerciseStep) and step.sides == sides

@@ -99,7 +99,10 @@ def test_rest_between_sets_carries_the_library_between_cue() -> None:
 
 
 def test_reps_segment_is_reps_times_the_breath_cycle() -> None:
-    plan = plan_of(HEAD + "  - exercise: cat-cow\n    reps: 12\n    breathing: {inhale: 4, pause: 2, exhale: 6, pause_after_exhale: 1}\n    prepare: 0\n")
+    plan = plan_of(
+        HEAD + "  - exercise: cat-cow\n    reps: 12\n"
+        "    breathing: {inhale: 4, pause: 2, exhale: 6, pause_after_exhale: 1}\n    prepare: 0\n"
+    )
     (segment,) = plan.segments
     assert (segment.kind, segment.reps, segment.duration) == (R, 12, 12 * 13)
     assert segment.breathing is not None and segment.breathing.cycle == 13
@@ -126,7 +129,9 @@ def test_zero_prepare_and_zero_rest_leave_no_segment() -> None:
 
 
 def test_breathe_steps() -> None:
-    plan = plan_of(HEAD + "  - breathe: 1m30s\n    prepare: 5s\n  - breathe: {breaths: 4}\n    breathing: {inhale: 4, exhale: 6}\n")
+    plan = plan_of(
+        HEAD + "  - breathe: 1m30s\n    prepare: 5s\n  - breathe: {breaths: 4}\n    breathing: {inhale: 4, exhale: 6}\n"
+    )
     assert [(s.kind, s.start, s.duration, s.step_index) for s in plan.segments] == [(P, 0, 5, 0), (B, 5, 90, 0), (B, 95, 40, 1)]
     assert plan.segments[2].breathing is not None and plan.segments[2].breathing.cycle == 10
     assert plan.segments[2].describe() == "Slow breathing (breathe in 4 s, breathe out 6 s)"

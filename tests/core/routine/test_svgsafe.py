@@ -9,7 +9,7 @@ import pytest
 
 from stretch_gui.core.routine.svgsafe import (
     MAX_SVG_BYTES,
-    UnsafeSvg,
+    UnsafeSvgError,
     local_picture,
     sanitise_svg,
 )
@@ -105,7 +105,9 @@ def test_processing_instructions_comments_and_a_bare_doctype_are_left_out(folder
 
 
 def test_text_and_attributes_are_escaped_again(folder: Path) -> None:
-    result = clean('<text x="1" y="2" data-note="a &amp; &quot;b&quot; &lt;c&gt;">1 &lt; 2 &amp; <![CDATA[3 > 2]]></text>', folder)
+    result = clean(
+        '<text x="1" y="2" data-note="a &amp; &quot;b&quot; &lt;c&gt;">1 &lt; 2 &amp; <![CDATA[3 > 2]]></text>', folder
+    )
     assert "1 &lt; 2 &amp; 3 &gt; 2" in result
     assert "<c>" not in result
 
@@ -138,5 +140,5 @@ def test_text_and_attributes_are_escaped_again(folder: Path) -> None:
     ],
 )
 def test_what_is_not_a_safe_svg_is_refused_with_a_reason(data: bytes, reason: str) -> None:
-    with pytest.raises(UnsafeSvg, match=reason):
+    with pytest.raises(UnsafeSvgError, match=reason):
         sanitise_svg(data, folder=None)

@@ -23,11 +23,8 @@ EPS = 1e-9
 
 
 def phases_of(pattern: Breathing) -> list[tuple[BreathPhase, float]]:
-    return [
-        (phase, duration)
-        for phase, duration in ((IN, pattern.inhale), (HOLD, pattern.pause), (OUT, pattern.exhale), (REST, pattern.pause_after_exhale))
-        if duration > 0
-    ]
+    schedule = ((IN, pattern.inhale), (HOLD, pattern.pause), (OUT, pattern.exhale), (REST, pattern.pause_after_exhale))
+    return [(phase, duration) for phase, duration in schedule if duration > 0]
 
 
 def sweep(pattern: Breathing, start: float, stop: float, step: float = 0.01) -> list[tuple[float, BreathState]]:
@@ -262,7 +259,7 @@ def test_breath_state_is_consistent_for_any_pattern(case):
     # The phase is the one the schedule says, and phase_elapsed puts us back at `elapsed`.
     into = exact_elapsed - (state.breath_number - 1) * cycle
     start = Fraction(0)
-    for phase, duration in phases_of(pattern):
+    for phase, duration in phases_of(pattern):  # noqa: B007 - the phase found is used after the loop
         if into < start + duration:
             break
         start += duration

@@ -101,7 +101,8 @@ def test_hold_cues_rotate_every_few_seconds_and_wrap_around() -> None:
     hold = next(s for s in session.plan.segments if s.kind is K.HOLD)
     cues = hold.step.exercise.cues  # type: ignore[union-attr]
     assert len(cues) >= 2
-    shown = [guidance.cue(hold, t, None) for t in (0, guidance.CUE_SECONDS - 0.1, guidance.CUE_SECONDS, guidance.CUE_SECONDS * len(cues))]
+    moments = (0, guidance.CUE_SECONDS - 0.1, guidance.CUE_SECONDS, guidance.CUE_SECONDS * len(cues))
+    shown = [guidance.cue(hold, t, None) for t in moments]
     assert shown == [cues[0], cues[0], cues[1], cues[0]]
 
 

@@ -396,13 +396,19 @@ def test_pause_stops_time():
     session.pause()
     assert session.state is SessionState.PAUSED
     recorder.clear()
-    frozen = (session.index, session.elapsed(), session.remaining(), session.breath(), session.routine_remaining(), session.active_seconds())
+    def readings() -> tuple[object, ...]:
+        return (
+            session.index, session.elapsed(), session.remaining(), session.breath(), session.routine_remaining(),
+            session.active_seconds(),
+        )
+
+    frozen = readings()
     assert frozen[1] == pytest.approx(12.3, abs=1e-9)
 
     for _ in range(5):
         clock.advance(100)  # far past the 30 s deadline
         session.update()
-        assert (session.index, session.elapsed(), session.remaining(), session.breath(), session.routine_remaining(), session.active_seconds()) == frozen
+        assert readings() == frozen
     assert recorder.events == []
 
     session.start()
@@ -684,7 +690,10 @@ def test_stop_keeps_the_reason_and_ignores_everything_after():
     assert frozen[:2] == (1, pytest.approx(10.0, abs=1e-9))
     recorder.clear()
 
-    for command in (session.start, session.pause, session.toggle, session.next, session.previous, session.restart_exercise, session.update):
+    commands = (
+        session.start, session.pause, session.toggle, session.next, session.previous, session.restart_exercise, session.update,
+    )
+    for command in commands:
         clock.advance(40)
         command()
         assert session.state is SessionState.STOPPED
