@@ -11,14 +11,15 @@ os.environ.setdefault("QT_QPA_PLATFORM", f"offscreen:configfile={_LAPTOP_SCREEN}
 # ... and without sound: the app stays away from the audio system (tests of sound lift this).
 os.environ.setdefault("STRETCH_GUI_SOUND", "off")
 
-import sys
-import textwrap
-from collections.abc import Callable, Iterator
-from pathlib import Path
+# Imported after the environment above, which Qt reads when it loads.
+import sys  # noqa: E402
+import textwrap  # noqa: E402
+from collections.abc import Callable, Iterator  # noqa: E402
+from pathlib import Path  # noqa: E402
 
-import pytest
+import pytest  # noqa: E402
 
-from tests.support.timers import TimerWatch
+from tests.support.timers import TimerWatch  # noqa: E402
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 

@@ -86,8 +86,8 @@ class MainWindow(QMainWindow):
         self.completion = CompletionScreen()
         self.safety_screen = SafetyScreen()
         if clock is not None:  # the moment of calm after a screen changes runs on the same clock as the session
-            for screen in (self.completion, self.safety_screen):
-                screen.key_guard.clock = clock.now
+            for guarded in (self.completion, self.safety_screen):
+                guarded.key_guard.clock = clock.now
         self._help_dialog: HelpDialog | None = None
         self._history_dialog: HistoryDialog | None = None
         self.stack = QStackedWidget()
@@ -119,7 +119,9 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "&Routines", "Ctrl+L", self.show_start, "routinesAction")
         file_menu.addSeparator()
         self.export_pdf_action = self._action(file_menu, "&Export PDF handout…", None, self.export_handout, "exportPdfAction")
-        self.print_action = self._action(file_menu, "&Print handout…", QKeySequence.StandardKey.Print, self.print_handout, "printAction")
+        self.print_action = self._action(
+            file_menu, "&Print handout…", QKeySequence.StandardKey.Print, self.print_handout, "printAction"
+        )
         for signal in (file_menu.aboutToShow, self.stack.currentChanged, self.start_screen.list.currentRowChanged):
             signal.connect(self._update_handout_actions)
         self._update_handout_actions()
@@ -133,7 +135,9 @@ class MainWindow(QMainWindow):
         self._action(view_menu, "&Larger text", "Ctrl+=", lambda: self.step_text_size(1), "largerTextAction").setShortcuts(
             [QKeySequence("Ctrl+="), QKeySequence("Ctrl++"), QKeySequence(QKeySequence.StandardKey.ZoomIn)]
         )
-        self._action(view_menu, "S&maller text", QKeySequence.StandardKey.ZoomOut, lambda: self.step_text_size(-1), "smallerTextAction")
+        self._action(
+            view_menu, "S&maller text", QKeySequence.StandardKey.ZoomOut, lambda: self.step_text_size(-1), "smallerTextAction"
+        )
         self._action(view_menu, "&Normal text size", "Ctrl+0", lambda: self.step_text_size(0), "normalTextAction")
         view_menu.addSeparator()
         self.sound_action = self._action(view_menu, "&Sound cues", "M", self.toggle_sound, "soundAction")
@@ -450,7 +454,8 @@ class MainWindow(QMainWindow):
         history = self.history_store()
         if history is None:
             if told or self.history_file is None:  # history_store() tells only the first time
-                tell(self, "historyProblemDialog", messages.Message(messages.history_unusable("").title, self._history_problem or NO_HISTORY))
+                unusable = messages.Message(messages.history_unusable("").title, self._history_problem or NO_HISTORY)
+                tell(self, "historyProblemDialog", unusable)
             return
         saved = export_history(self, history)
         if saved is not None:

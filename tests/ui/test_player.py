@@ -800,7 +800,8 @@ def test_pacer_follows_the_breath(
     step(clock, window, 2.5)  # 9.5 s: the second breath
     assert text_of(window, "breathPhase") == "Breathe in · 1"
     assert pacer.fill < 0.05
-    assert QAccessible.queryAccessibleInterface(child(window, QLabel, "breathPhase")).text(QAccessible.Text.Name) == "Breathe in · 1"
+    breath_word = QAccessible.queryAccessibleInterface(child(window, QLabel, "breathPhase"))
+    assert breath_word.text(QAccessible.Text.Name) == "Breathe in · 1"
     assert QAccessible.queryAccessibleInterface(pacer).text(QAccessible.Text.Value).endswith("Breathe in")
 
 

@@ -17,8 +17,8 @@ from PySide6.QtCore import QObject, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QAccessible, QAccessibleInterface, QFont, QFontMetricsF, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QAccessibleWidget, QSizePolicy, QWidget
 
-from stretch_gui.core.session.breathing import BreathPhase, BreathState
 from stretch_gui.core.session import guidance
+from stretch_gui.core.session.breathing import BreathPhase, BreathState
 from stretch_gui.core.wording import format_clock
 from stretch_gui.ui import theme
 

@@ -47,7 +47,8 @@ class PainCheckIn(QWidget):
         self.group.setExclusive(False)  # so a second click can clear the answer
         self.buttons: list[QPushButton] = []
         for value in range(11):
-            button = QPushButton(str(value), objectName=f"{name}Pain{value}")
+            button = QPushButton(str(value))
+            button.setObjectName(f"{name}Pain{value}")
             button.setCheckable(True)
             button.setProperty("role", "scale")
             button.setAccessibleName(f"Pain {value}" + (f", {ENDS[value]}" if value in ENDS else "") + " out of 10")
@@ -58,7 +59,8 @@ class PainCheckIn(QWidget):
         # 0–5 and 6–10: one row when they fit, two at a large text size rather than cut off.
         row = WrapRow(f"{name}Scale", self.buttons[:6], self.buttons[6:])
         self.group.idToggled.connect(self._toggled)
-        self.note = QLineEdit(objectName=f"{name}Note")
+        self.note = QLineEdit()
+        self.note.setObjectName(f"{name}Note")
         self.note.setAccessibleName("Note (optional)")
         self.note.setPlaceholderText("Note (optional), for example where it hurts")
         self.note.setMaxLength(500)
@@ -154,7 +156,8 @@ class PainCheckIn(QWidget):
             return lambda: self._choose(self.buttons[key - Qt.Key.Key_0])
         if key in (Qt.Key.Key_Left, Qt.Key.Key_Right) and self._arrows_armed:
             step = 1 if key == Qt.Key.Key_Right else -1
-            target = self.buttons[min(10, max(0, self.buttons.index(focused) + step))]
+            here = next(i for i, button in enumerate(self.buttons) if button is focused)
+            target = self.buttons[min(10, max(0, here + step))]
             return lambda: self._choose(target)
         if key in (Qt.Key.Key_Backspace, Qt.Key.Key_Delete):
             return lambda: self.set_value(None)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QAbstractButton, QBoxLayout, QHBoxLayout, QSizePolicy, QWidget
@@ -11,7 +13,7 @@ class WrapRow(QWidget):
     """Two groups side by side; stacked when the width cannot hold both at full length."""
 
     def __init__(
-        self, name: str, first: list[QWidget], second: list[QWidget], *, centre_first: bool = False,
+        self, name: str, first: Sequence[QWidget], second: Sequence[QWidget], *, centre_first: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -28,7 +30,7 @@ class WrapRow(QWidget):
         self.setSizePolicy(policy)
 
     @staticmethod
-    def _group(buttons: list[QWidget], *, centred: bool) -> QWidget:
+    def _group(buttons: Sequence[QWidget], *, centred: bool) -> QWidget:
         group = QWidget()
         row = QHBoxLayout(group)
         row.setContentsMargins(0, 0, 0, 0)

@@ -9,8 +9,8 @@ from stretch_gui.core.content import completion
 from stretch_gui.core.session.session import Summary
 from stretch_gui.ui.parts.check_in_keys import check_in_keys
 from stretch_gui.ui.parts.labels import label
-from stretch_gui.ui.parts.scrolling import scrolling
 from stretch_gui.ui.parts.pain_scale import PainCheckIn
+from stretch_gui.ui.parts.scrolling import scrolling
 
 
 class CompletionScreen(QWidget):
@@ -27,10 +27,12 @@ class CompletionScreen(QWidget):
         self.summary_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.advice = label("completionAdvice", "Advice", role="muted", wrap=True)
         self.advice.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.again_button = QPushButton("Do it again", objectName="againButton")
+        self.again_button = QPushButton("Do it again")
+        self.again_button.setObjectName("againButton")
         self.again_button.setProperty("role", "primary")
         self.again_button.setAccessibleName("Do it again")
-        self.back_button = QPushButton("Back to routines", objectName="backButton")
+        self.back_button = QPushButton("Back to routines")
+        self.back_button.setObjectName("backButton")
         self.back_button.setAccessibleName("Back to routines")
         for button in (self.again_button, self.back_button):
             button.setAutoDefault(True)  # Enter presses the focused button (outside a dialog it would ignore Enter)
@@ -43,7 +45,8 @@ class CompletionScreen(QWidget):
         buttons.addWidget(self.back_button)
         buttons.addWidget(self.again_button)
         buttons.addStretch(1)
-        content = QWidget(objectName="completionContent")
+        content = QWidget()
+        content.setObjectName("completionContent")
         layout = QVBoxLayout(content)
         layout.setContentsMargins(48, 48, 48, 48)
         layout.addStretch(2)

@@ -113,7 +113,8 @@ class PlayerScreen(QWidget):
         self.routine_title.setProperty("elided", True)
         self._routine_title = ""
         self.routine_progress = label("routineProgress", "Progress", role="muted")
-        self.progress_bar = QProgressBar(objectName="routineProgressBar")
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setObjectName("routineProgressBar")
         self.progress_bar.setAccessibleName("Routine progress")
         self.progress_bar.setTextVisible(False)
         self.progress_bar.setRange(0, 1000)
@@ -143,7 +144,9 @@ class PlayerScreen(QWidget):
         self.restart_button = self._button("restartButton", "Restart exercise", "Restart exercise (R)", self._restart)
         self.stop_button = self._button("stopButton", "Stop", "Stop the routine (Esc)", self.ask_to_stop)
         self.stop_button.setProperty("role", "stop")
-        self.hurt_button = self._button("hurtStopButton", "Stop — this hurts", "Stop — this hurts (stops at once)", self.stop_for_pain)
+        self.hurt_button = self._button(
+            "hurtStopButton", "Stop — this hurts", "Stop — this hurts (stops at once)", self.stop_for_pain
+        )
         self.hurt_button.setProperty("role", "danger")
 
         header = QHBoxLayout()
@@ -155,7 +158,8 @@ class PlayerScreen(QWidget):
         heading_row = WrapRow("headingRow", [self.segment_label], [self.side_label])
 
         # What to do: scrolls only when a very large text size needs more room than the screen has.
-        what = QWidget(objectName="whatToDo")
+        what = QWidget()
+        what.setObjectName("whatToDo")
         left = QVBoxLayout(what)
         left.setContentsMargins(0, 0, 0, 0)
         left.addWidget(self.step_title)
@@ -164,7 +168,8 @@ class PlayerScreen(QWidget):
         left.addWidget(self.instructions)
         left.addWidget(self.cue)
         left.addWidget(self.before_check_in)
-        self.what_to_do = QScrollArea(objectName="whatToDoScroll")
+        self.what_to_do = QScrollArea()
+        self.what_to_do.setObjectName("whatToDoScroll")
         self.what_to_do.setWidget(what)
         self.what_to_do.setWidgetResizable(True)
         self.what_to_do.setFrameShape(QFrame.Shape.NoFrame)
@@ -308,7 +313,8 @@ class PlayerScreen(QWidget):
             self.routine_title.setText(shown)
 
     def _button(self, name: str, text: str, accessible: str, slot: object) -> QPushButton:
-        button = QPushButton(text, objectName=name)
+        button = QPushButton(text)
+        button.setObjectName(name)
         button.setAccessibleName(accessible)
         button.setToolTip(accessible)
         button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -341,10 +347,16 @@ class PlayerScreen(QWidget):
     def _space(self) -> None:
         """Space: start or pause, except on a button with the focus, which does what it says."""
         focused = QApplication.focusWidget()
-        if isinstance(focused, QPushButton) and focused is not self.start_pause_button and self.isAncestorOf(focused):
-            if focused not in self.before_check_in.buttons:
-                focused.click()
-                return
+        its_own = (
+            isinstance(focused, QPushButton)
+            and focused is not self.start_pause_button
+            and focused not in self.before_check_in.buttons
+            and self.isAncestorOf(focused)
+        )
+        if its_own:
+            assert isinstance(focused, QPushButton)
+            focused.click()
+            return
         self._toggle()
 
     def _pain_digit(self, digit: int) -> None:

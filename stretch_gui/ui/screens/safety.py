@@ -6,22 +6,20 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFrame,
     QHBoxLayout,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from stretch_gui.core.content import safety
-from stretch_gui.ui import theme
-from stretch_gui.ui.parts.check_in_keys import check_in_keys
 from stretch_gui.qt import announcer
+from stretch_gui.ui import theme
 from stretch_gui.ui.dialogs.fitting import fit_to_screen
+from stretch_gui.ui.parts.check_in_keys import check_in_keys
 from stretch_gui.ui.parts.labels import label
-from stretch_gui.ui.parts.scrolling import scrolling
 from stretch_gui.ui.parts.pain_scale import PainCheckIn
+from stretch_gui.ui.parts.scrolling import scrolling
 
 
 def when_to_get_help_html() -> str:
@@ -48,7 +46,8 @@ class SafetyScreen(QWidget):
         self.help = label("safetyHelp", safety.HELP_PAGE_TITLE, role="body", wrap=True)
         self.help.setTextFormat(Qt.TextFormat.RichText)
         self.check_in = PainCheckIn("hurtCheckIn", safety.STOP_SCREEN_CHECK_IN)
-        self.done_button = QPushButton("Back to routines", objectName="safetyDoneButton")
+        self.done_button = QPushButton("Back to routines")
+        self.done_button.setObjectName("safetyDoneButton")
         self.done_button.setProperty("role", "primary")
         self.done_button.setAccessibleName("Back to routines")
         self.done_button.setAutoDefault(True)

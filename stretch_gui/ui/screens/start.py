@@ -6,7 +6,7 @@ from collections.abc import Callable
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QPainter, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -33,10 +33,10 @@ ENTRY_ROLE = Qt.ItemDataRole.UserRole + 2
 class _RoutineDelegate(QStyledItemDelegate):
     """Two lines per routine: the title large, then author, exercises and time."""
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         return QSize(option.rect.width(), theme.px(74))
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
         t = theme.current()
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         painter.save()
@@ -60,7 +60,8 @@ class _RoutineDelegate(QStyledItemDelegate):
         painter.drawText(QRect(inner.left(), inner.top(), inner.width(), half + 4), Qt.AlignmentFlag.AlignVCenter, index.data())
         painter.setFont(meta_font)
         painter.setPen(muted)
-        painter.drawText(QRect(inner.left(), inner.top() + half, inner.width(), half), Qt.AlignmentFlag.AlignVCenter, index.data(META_ROLE))
+        meta_rect = QRect(inner.left(), inner.top() + half, inner.width(), half)
+        painter.drawText(meta_rect, Qt.AlignmentFlag.AlignVCenter, index.data(META_ROLE))
         painter.restore()
 
 
@@ -78,12 +79,14 @@ class StartScreen(QWidget):
 
         heading = label("startHeading", "Choose a routine", role="title")
         heading.setText("Choose a routine")
-        self.list = QListWidget(objectName="routineList")
+        self.list = QListWidget()
+        self.list.setObjectName("routineList")
         self.list.setAccessibleName("Routines")
         self.list.setItemDelegate(_RoutineDelegate(self.list))
         self.list.currentRowChanged.connect(self._show_details)
         self.list.itemActivated.connect(lambda _item: self._start())
-        self.open_button = QPushButton("Open routine file…", objectName="openButton")
+        self.open_button = QPushButton("Open routine file…")
+        self.open_button.setObjectName("openButton")
         self.open_button.setAccessibleName("Open routine file (Ctrl+O)")
         self.open_button.setToolTip("Open a routine file from your physio (Ctrl+O)")
         self.open_button.clicked.connect(self.openRequested)
@@ -94,20 +97,24 @@ class StartScreen(QWidget):
         self.detail_description = label("detailDescription", "Description", role="body", wrap=True)
         self.detail_cautions = label("detailCautions", "Cautions", role="caution", wrap=True)
         self.detail_cautions.setTextFormat(Qt.TextFormat.RichText)
-        self.start_button = QPushButton("Start routine", objectName="startRoutineButton")
+        self.start_button = QPushButton("Start routine")
+        self.start_button.setObjectName("startRoutineButton")
         self.start_button.setProperty("role", "primary")
         self.start_button.setAccessibleName("Start routine")
         self.start_button.clicked.connect(self._start)
         for button in (self.start_button, self.open_button):
             button.setAutoDefault(True)  # Enter presses the focused button (outside a dialog it would ignore Enter)
 
-        details = QFrame(objectName="routineDetails")
+        details = QFrame()
+
+        details.setObjectName("routineDetails")
         details.setProperty("role", "card")
         detail_layout = QVBoxLayout(details)
         detail_layout.setContentsMargins(28, 24, 28, 24)
         detail_layout.setSpacing(10)
         # The words scroll inside the card when a large text size needs it; Start stays in view.
-        words = QWidget(objectName="routineDetailWords")
+        words = QWidget()
+        words.setObjectName("routineDetailWords")
         words_layout = QVBoxLayout(words)
         words_layout.setContentsMargins(0, 0, 0, 0)
         words_layout.setSpacing(10)
