@@ -60,9 +60,17 @@ class AppSettings(QObject):
     window_placement = Setting(prefs.WINDOW_PLACEMENT)
     recent_files = Setting(prefs.RECENT_FILES)
 
-    def __init__(self, store: QSettings | None = None, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        store: QSettings | None = None,
+        parent: QObject | None = None,
+        *,
+        desktop_defaults: dict[str, object] | None = None,
+    ) -> None:
+        """``desktop_defaults``: what the desktop prefers (reduced motion), for keys the patient never set."""
         super().__init__(parent)
         self._store = store or QSettings("stretch-gui", "stretch-gui")
+        self._desktop_defaults = desktop_defaults or {}
 
     def _raw(self, key: str) -> object:
         # Whatever the file holds comes back as Qt decoded it: a QRect for "@Rect(1 2 3 4)",
@@ -73,7 +81,10 @@ class AppSettings(QObject):
             return None
 
     def read(self, preference: Preference[T]) -> T:
-        return preference.read(self._raw(preference.key))
+        raw = self._raw(preference.key)
+        if raw is None and preference.key in self._desktop_defaults:
+            return preference.read(self._desktop_defaults[preference.key])
+        return preference.read(raw)
 
     def write(self, preference: Preference[T], value: T) -> None:
         """Keep ``value`` under its one key, and say so when the value read back is different."""

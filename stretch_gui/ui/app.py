@@ -14,6 +14,8 @@ from stretch_gui.core.resources import data_dir
 from stretch_gui.core.routine.schema_memory import SchemaMemory
 from stretch_gui.core.session.clock import Clock
 from stretch_gui.qt.paths import APPLICATION, ORGANIZATION, history_database_path
+from stretch_gui.core import preferences as prefs
+from stretch_gui.qt import desktop
 from stretch_gui.qt.settings import AppSettings
 from stretch_gui.ui import theme
 from stretch_gui.ui.window import MainWindow
@@ -64,7 +66,10 @@ def run(file: Path | None = None) -> int:
     # instance() is typed as the core application; the only one this process makes is a QApplication.
     app = cast(QApplication, QApplication.instance() or QApplication(sys.argv[:1]))
     prepare_application(app)
-    window = create_window(file, history_file=history_database_path(), schema_memory=schema_memory())
+    reduced_motion = desktop.prefers_reduced_motion()
+    defaults: dict[str, object] = {} if reduced_motion is None else {prefs.REDUCED_MOTION.key: reduced_motion}
+    settings = AppSettings(desktop_defaults=defaults)
+    window = create_window(file, settings=settings, history_file=history_database_path(), schema_memory=schema_memory())
     window.place_on_screen()
     window.show_placed()
     return app.exec()

@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
 from stretch_gui.core import preferences
+from stretch_gui.qt import desktop
 
 
 @dataclass(frozen=True)
@@ -31,7 +32,7 @@ class Theme:
 
     @property
     def is_dark(self) -> bool:
-        return self.name == "dark"
+        return self.name in ("dark", "contrast-dark")
 
     def color(self, role: str) -> QColor:
         return QColor(getattr(self, role))
@@ -73,6 +74,42 @@ DARK = Theme(
 )
 
 
+# For a desktop that asks for high contrast: black and white, every edge drawn.
+HIGH_CONTRAST_LIGHT = Theme(
+    name="contrast-light",
+    window="#ffffff",
+    surface="#ffffff",
+    text="#000000",
+    muted="#2b2b2b",
+    accent="#00457f",
+    accent_text="#ffffff",
+    track="#e6e6e6",
+    line="#000000",
+    breath="#e8f2ff",
+    breath_edge="#00457f",
+    danger="#9a0000",
+    border="#000000",
+    focus="#00457f",
+    focus_on_fill="#ffffff",
+)
+HIGH_CONTRAST_DARK = Theme(
+    name="contrast-dark",
+    window="#000000",
+    surface="#000000",
+    text="#ffffff",
+    muted="#e0e0e0",
+    accent="#9fd3ff",
+    accent_text="#000000",
+    track="#303030",
+    line="#ffffff",
+    breath="#10263a",
+    breath_edge="#9fd3ff",
+    danger="#ff9e9e",
+    border="#ffffff",
+    focus="#9fd3ff",
+    focus_on_fill="#000000",
+)
+
 _current = LIGHT
 _scale = 1.0
 
@@ -101,6 +138,9 @@ def resolve(choice: str) -> Theme:
         return DARK
     if choice == "light":
         return LIGHT
+    # Following the system: its high-contrast preference too.
+    if desktop.prefers_high_contrast():
+        return HIGH_CONTRAST_DARK if system_prefers_dark() else HIGH_CONTRAST_LIGHT
     return DARK if system_prefers_dark() else LIGHT
 
 
@@ -175,7 +215,13 @@ def style_sheet(theme: Theme) -> str:
     QProgressBar {{ background: {t.window}; border: 1px solid {t.line}; border-radius: 5px; max-height: 10px; }}
     QProgressBar::chunk {{ background: {t.accent}; border-radius: 4px; }}
     QCheckBox, QRadioButton, QComboBox {{ font-size: {px(18)}px; }}
-    QCheckBox:focus, QComboBox:focus, QSlider:focus {{ outline: 2px solid {t.accent}; }}
+    QCheckBox {{ spacing: 10px; padding: 4px 6px; border: 2px solid transparent; border-radius: 8px; }}
+    QCheckBox:focus {{ border: 2px solid {t.focus}; }}
+    QCheckBox::indicator {{ width: {px(20)}px; height: {px(20)}px; border: 2px solid {t.border};
+        border-radius: 4px; background: {t.surface}; }}
+    QCheckBox::indicator:checked {{ background: {t.accent}; border-color: {t.accent}; }}
+    QCheckBox::indicator:disabled {{ border-color: {t.muted}; }}
+    QScrollArea:focus {{ border: 2px solid {t.focus}; border-radius: 6px; }}
     QCheckBox:disabled {{ color: {t.muted}; }}
     QSlider:focus {{ border: 2px solid {t.accent}; border-radius: 6px; }}
     QComboBox {{ background: {t.surface}; border: 2px solid {t.border}; border-radius: 8px; padding: 4px 10px; }}
@@ -183,7 +229,7 @@ def style_sheet(theme: Theme) -> str:
     QMenuBar {{ background: {t.window}; }}
     QMenuBar::item:selected, QMenu::item:selected {{ background: {t.accent}; color: {t.accent_text}; }}
     QMenu {{ background: {t.surface}; border: 1px solid {t.border}; }}
-    QScrollArea {{ border: none; background: transparent; }}
+    QScrollArea {{ border: 2px solid transparent; background: transparent; }}
     QToolTip {{ background: {t.surface}; color: {t.text}; border: 1px solid {t.border}; }}
     QTreeWidget {{ background: {t.surface}; border: 1px solid {t.border}; border-radius: 8px; outline: none; }}
     QTreeWidget:focus {{ border: 3px solid {t.accent}; }}

@@ -144,7 +144,9 @@ class MainWindow(QMainWindow):
         self.sound_action.setCheckable(True)
         self.sound_action.setChecked(self.settings.sound)
         self._action(view_menu, "&History…", "Ctrl+H", self.show_history, "historyAction")
-        self._action(view_menu, "S&ettings…", QKeySequence.StandardKey.Preferences, self.open_settings, "settingsAction")
+        settings_action = self._action(view_menu, "S&ettings…", "Ctrl+,", self.open_settings, "settingsAction")
+        # Ctrl+, on every desktop (Linux names no standard key for it), and the desktop's own where it has one.
+        settings_action.setShortcuts([QKeySequence("Ctrl+,"), *QKeySequence.keyBindings(QKeySequence.StandardKey.Preferences)])
         help_menu = self.menuBar().addMenu("&Help")
         self._action(help_menu, "&When to get help", QKeySequence.StandardKey.HelpContents, self.show_help, "getHelpAction")
         self._action(help_menu, "&Keyboard", None, self._show_keys, "keysAction")

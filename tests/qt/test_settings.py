@@ -222,3 +222,13 @@ def test_whatever_the_file_holds_every_read_is_of_the_declared_type(values: dict
         again = fresh(ini)  # read back from the text on disk, as at the next start
         for key in KEYS:
             assert holds_its_type(prefs.BY_KEY[key], getattr(again, key)), (key, values[key])
+
+
+def test_the_desktops_reduced_motion_is_the_default_until_the_patient_chooses(ini: Path) -> None:
+    store = QSettings(str(ini), QSettings.Format.IniFormat)
+    settings = AppSettings(store, desktop_defaults={"reduced_motion": True})
+    assert settings.reduced_motion is True  # the desktop asks for less motion
+    settings.reduced_motion = False  # the patient's own choice wins from now on
+    again = AppSettings(QSettings(str(ini), QSettings.Format.IniFormat), desktop_defaults={"reduced_motion": True})
+    assert again.reduced_motion is False
+    assert AppSettings(QSettings(str(ini) + ".new", QSettings.Format.IniFormat)).reduced_motion is False

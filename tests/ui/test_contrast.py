@@ -51,7 +51,11 @@ def pairs(t: Theme) -> list[tuple[str, str, str, float]]:
     ]
 
 
-@pytest.mark.parametrize("look", [theme.LIGHT, theme.DARK], ids=["light", "dark"])
+@pytest.mark.parametrize(
+    "look",
+    [theme.LIGHT, theme.DARK, theme.HIGH_CONTRAST_LIGHT, theme.HIGH_CONTRAST_DARK],
+    ids=["light", "dark", "high-contrast-light", "high-contrast-dark"],
+)
 def test_every_pairing_has_enough_contrast(look: Theme) -> None:
     weak = [
         f"{what}: {contrast(fore, back):.2f}:1 (needs {needed}:1)"
@@ -64,3 +68,13 @@ def test_every_pairing_has_enough_contrast(look: Theme) -> None:
 def test_the_contrast_formula_matches_known_values() -> None:
     assert contrast("#000000", "#ffffff") == pytest.approx(21.0)
     assert contrast("#777777", "#ffffff") == pytest.approx(4.48, abs=0.01)
+
+
+def test_following_the_system_follows_its_high_contrast_preference(monkeypatch: pytest.MonkeyPatch) -> None:
+    from stretch_gui.qt import desktop
+
+    monkeypatch.setattr(desktop, "prefers_high_contrast", lambda: True)
+    assert theme.resolve("system") in (theme.HIGH_CONTRAST_LIGHT, theme.HIGH_CONTRAST_DARK)
+    assert theme.resolve("light") is theme.LIGHT  # a look the patient chose is kept
+    monkeypatch.setattr(desktop, "prefers_high_contrast", lambda: False)
+    assert theme.resolve("system") in (theme.LIGHT, theme.DARK)

@@ -66,3 +66,10 @@ def test_ctrl_plus_minus_and_zero_change_the_text_size(
     assert settings.text_size == "very-large"
     child(window, QAction, "normalTextAction").trigger()
     assert settings.text_size == "normal" and theme.scale() == 1.0
+
+
+def test_settings_open_with_ctrl_comma_even_in_full_screen(make_window: MakeWindow, qtbot: QtBot) -> None:
+    window = make_window()
+    action = child(window, QAction, "settingsAction")
+    assert "Ctrl+," in [key.toString() for key in action.shortcuts()]
+    assert action in window.actions()  # on the window itself: it works with the menu bar hidden

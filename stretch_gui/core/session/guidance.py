@@ -23,6 +23,7 @@ CUE_SECONDS = 8  # how long each cue of a hold stays up before the next one
 LONGEST_BREATH_WORDS = "Breathe out · 10"  # the widest the breath line gets, for sizing it to one line
 
 BREATHING_INSTRUCTIONS = "Sit or lie comfortably. Follow the circle: breathe in as it grows, out as it shrinks."
+BREATHING_WITHOUT_GUIDE = "Sit or lie comfortably. Breathe in slowly, and let the breath out a little longer."
 SWITCH_HEADING = "Switch sides: get into position"
 SWITCH_CUE = "Come out of the stretch slowly, then set up on the other side."
 LAST_EXERCISE = "Last exercise"
@@ -131,7 +132,8 @@ def heading(segment: Segment, rep: int | None = None) -> str:
     return pattern[0].upper() + pattern[1:]
 
 
-def segment_words(session: Session, index: int) -> SegmentWords:
+def segment_words(session: Session, index: int, *, breathing_guide: bool = True) -> SegmentWords:
+    """``breathing_guide``: whether the breathing circle is on screen (no words about a circle that is not there)."""
     plan = session.plan
     segment = plan.segments[index]
     routine = plan.routine
@@ -151,7 +153,7 @@ def segment_words(session: Session, index: int) -> SegmentWords:
     elif isinstance(step, ExerciseStep):
         lines.append(Line(LineKind.INSTRUCTION, step.exercise.instructions))
     else:
-        lines.append(Line(LineKind.INSTRUCTION, BREATHING_INSTRUCTIONS))
+        lines.append(Line(LineKind.INSTRUCTION, BREATHING_INSTRUCTIONS if breathing_guide else BREATHING_WITHOUT_GUIDE))
     if step.note:
         lines.append(Line(LineKind.NOTE, step.note))
     upcoming = plan.next_step_title(index)

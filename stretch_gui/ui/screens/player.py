@@ -535,7 +535,7 @@ class PlayerScreen(QWidget):
             return
         session = self.driver.session
         segment = session.plan.segments[index]
-        words = guidance.segment_words(session, index)
+        words = guidance.segment_words(session, index, breathing_guide=self.settings.show_pacer)
         self._words = words
         self.step_title.setText(words.title)
         self.side_label.setText(words.side)

@@ -196,3 +196,12 @@ def test_state_announcements_only_for_changes_that_matter() -> None:
 def test_the_timer_reads_out_what_it_shows() -> None:
     assert guidance.timer_words(28, "hold", BreathPhase.INHALE) == "28 seconds left, hold. Breathe in"
     assert guidance.timer_words(1, "", None) == "1 second left"
+
+
+def test_no_words_about_a_circle_that_is_not_on_screen() -> None:
+    session, _ = session_of(FULL)
+    last = len(session.plan.segments) - 1
+    shown = [line.text for line in guidance.segment_words(session, last).lines]
+    hidden = [line.text for line in guidance.segment_words(session, last, breathing_guide=False).lines]
+    assert "circle" in shown[0]
+    assert hidden == [guidance.BREATHING_WITHOUT_GUIDE] and "circle" not in hidden[0]
