@@ -10,12 +10,12 @@ from PySide6.QtCore import QStandardPaths
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
+from stretch_gui.core import preferences as prefs
 from stretch_gui.core.resources import data_dir
 from stretch_gui.core.routine.schema_memory import SchemaMemory
 from stretch_gui.core.session.clock import Clock
-from stretch_gui.qt.paths import APPLICATION, ORGANIZATION, history_database_path
-from stretch_gui.core import preferences as prefs
 from stretch_gui.qt import desktop
+from stretch_gui.qt.paths import APPLICATION, ORGANIZATION, history_database_path
 from stretch_gui.qt.settings import AppSettings
 from stretch_gui.ui import theme
 from stretch_gui.ui.window import MainWindow
