@@ -137,10 +137,10 @@ class PlayerScreen(QWidget):
         self.hint = label("stateHint", "Session state", role="hint", wrap=True)
         self.hint.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
-        self.previous_button = self._button("previousButton", "← Previous", "Previous (Left arrow)", self._previous)
+        self.previous_button = self._button("previousButton", "← Previous", "← Previous (Left arrow key)", self._previous)
         self.start_pause_button = self._button("startPauseButton", "Start", "Start or pause (Space)", self._toggle)
         self.start_pause_button.setProperty("role", "primary")
-        self.next_button = self._button("nextButton", "Next →", "Next (Right arrow)", self._next)
+        self.next_button = self._button("nextButton", "Next →", "Next → (Right arrow key)", self._next)
         self.restart_button = self._button("restartButton", "Restart exercise", "Restart exercise (R)", self._restart)
         self.stop_button = self._button("stopButton", "Stop", "Stop the routine (Esc)", self.ask_to_stop)
         self.stop_button.setProperty("role", "stop")

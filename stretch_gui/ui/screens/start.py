@@ -87,7 +87,7 @@ class StartScreen(QWidget):
         self.list.itemActivated.connect(lambda _item: self._start())
         self.open_button = QPushButton("Open routine file…")
         self.open_button.setObjectName("openButton")
-        self.open_button.setAccessibleName("Open routine file (Ctrl+O)")
+        self.open_button.setAccessibleName("Open routine file… (Ctrl+O)")
         self.open_button.setToolTip("Open a routine file from your physio (Ctrl+O)")
         self.open_button.clicked.connect(self.openRequested)
 

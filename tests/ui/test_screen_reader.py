@@ -1,0 +1,51 @@
+"""Every screen read as a screen reader reads it: all visible text reachable, every control named."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication, QDialog
+from pytestqt.qtbot import QtBot
+
+from stretch_gui.core.session.clock import FakeClock
+from tests.support.reader import problems
+from tests.support.window import MakeWindow, step
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support (propagateSizeHints|raise)")
+
+
+def look(widget, where: str) -> list[str]:  # type: ignore[no-untyped-def]
+    for _ in range(3):
+        QApplication.processEvents()
+    return [f"{where}: {problem}" for problem in problems(widget)]
+
+
+def test_every_screen_can_be_heard(make_window: MakeWindow, clock: FakeClock, qtbot: QtBot, back_spasm: Path) -> None:
+    window = make_window()
+    found = look(window, "start")
+    window.open_file(back_spasm)
+    found += look(window, "ready")
+    window.player.driver.session.start()
+    step(clock, window, 80)
+    found += look(window, "hold")
+    step(clock, window, window.player.driver.session.plan.total)
+    found += look(window, "completion")
+    window.play(window._current)  # type: ignore[arg-type]
+    window.player.driver.session.start()
+    window.player.stop_for_pain()
+    found += look(window, "stopped for pain")
+    assert not found, "\n".join(found)
+
+
+def test_every_dialog_can_be_heard(make_window: MakeWindow, qtbot: QtBot) -> None:
+    window = make_window()
+    window.open_settings()
+    window.show_help()
+    window.show_history()
+    found: list[str] = []
+    for dialog in window.findChildren(QDialog):
+        if dialog.isVisible():
+            found += look(dialog, dialog.objectName())
+            dialog.close()
+    assert not found, "\n".join(found)
