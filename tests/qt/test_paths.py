@@ -25,7 +25,7 @@ def test_the_default_path_uses_the_names_the_window_sets(qapp, monkeypatch: pyte
 
     given: list[Path | None] = []
 
-    def create_window(file=None, *, history_file=None, schema_memory=None):  # type: ignore[no-untyped-def]
+    def create_window(file=None, *, history_file=None, **_ignored):  # type: ignore[no-untyped-def]
         given.append(history_file)
         return NoWindow()
 
