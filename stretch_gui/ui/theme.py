@@ -230,6 +230,7 @@ def style_sheet(theme: Theme) -> str:
     QMenuBar::item:selected, QMenu::item:selected {{ background: {t.accent}; color: {t.accent_text}; }}
     QMenu {{ background: {t.surface}; border: 1px solid {t.border}; }}
     QScrollArea {{ border: 2px solid transparent; background: transparent; }}
+    QScrollArea > QWidget#qt_scrollarea_viewport, QScrollArea > QWidget > QWidget {{ background: transparent; }}
     QToolTip {{ background: {t.surface}; color: {t.text}; border: 1px solid {t.border}; }}
     QTreeWidget {{ background: {t.surface}; border: 1px solid {t.border}; border-radius: 8px; outline: none; }}
     QTreeWidget:focus {{ border: 3px solid {t.accent}; }}

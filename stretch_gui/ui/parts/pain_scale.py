@@ -57,7 +57,7 @@ class PainCheckIn(QWidget):
             self.group.addButton(button, value)
             self.buttons.append(button)
         # 0–5 and 6–10: one row when they fit, two at a large text size rather than cut off.
-        row = WrapRow(f"{name}Scale", self.buttons[:6], self.buttons[6:])
+        row = WrapRow(f"{name}Scale", self.buttons[:6], self.buttons[6:], packed=True)
         self.group.idToggled.connect(self._toggled)
         self.note = QLineEdit()
         self.note.setObjectName(f"{name}Note")

@@ -13,17 +13,27 @@ class WrapRow(QWidget):
     """Two groups side by side; stacked when the width cannot hold both at full length."""
 
     def __init__(
-        self, name: str, first: Sequence[QWidget], second: Sequence[QWidget], *, centre_first: bool = False,
+        self,
+        name: str,
+        first: Sequence[QWidget],
+        second: Sequence[QWidget],
+        *,
+        centre_first: bool = False,
+        packed: bool = False,
         parent: QWidget | None = None,
     ) -> None:
+        """``centre_first``: the first group centred in the room the second leaves (the player's controls).
+        ``packed``: both groups side by side at the start, with no gap between them (a row of numbers)."""
         super().__init__(parent)
         self.setObjectName(name)
         self.first = self._group(first, centred=centre_first)
         self.second = self._group(second, centred=False)
         self._layout = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
         self._layout.setContentsMargins(0, 0, 0, 0)
-        self._layout.addWidget(self.first, 1)
+        self._layout.addWidget(self.first, 0 if packed else 1)
         self._layout.addWidget(self.second, 0)
+        if packed:
+            self._layout.addStretch(1)
         # As tall as its wrapped lines need at the width it gets.
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         policy.setHeightForWidth(True)
@@ -40,7 +50,8 @@ class WrapRow(QWidget):
             if isinstance(widget, QAbstractButton):
                 widget.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)  # a label never shorter than its text
             row.addWidget(widget)
-        row.addStretch(1)
+        if centred or all(isinstance(widget, QAbstractButton) for widget in buttons):
+            row.addStretch(1)  # buttons keep their size; text takes the width and wraps only when it must
         return group
 
     def minimumSizeHint(self) -> QSize:
