@@ -106,7 +106,8 @@ KEYBOARD = Message(
     "Space: start, pause, go on\n→: next part\n←: previous part (or back to the start of this one)\n"
     "R: restart the exercise\nEsc: stop (asks first)\nH: note that this moment hurt\n"
     "F11: full screen\nM: sound cues on or off\nF1: when to get help\n"
-    "Ctrl+O: open a routine file\nCtrl+P: print the routine as a handout\nCtrl+H: your history\nCtrl+,: settings\nCtrl+= and Ctrl+-: larger or smaller text; Ctrl+0: normal",
+    "Ctrl+O: open a routine file\nCtrl+P: print the routine as a handout\nCtrl+H: your history\n"
+    "Ctrl+,: settings\nCtrl+= and Ctrl+-: larger or smaller text; Ctrl+0: normal",
 )
 
 
