@@ -20,6 +20,7 @@ import sys  # noqa: E402
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 KIND, MODE = sys.argv[1], sys.argv[2]
 SECONDS = float(sys.argv[3]) if len(sys.argv) > 3 else 0.0
+LAPTOP = (1366, 705)  # a maximized window on a 1366x768 screen, under a title bar and a panel
 ROUTINE = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "routines", "back-spasm-relief.yaml")
 
 marks: dict[str, float] = {"interpreter": T_INTERPRETER}
@@ -98,7 +99,8 @@ def main() -> None:
         window.setWindowTitle("bare")
         watched = QLabel("A bare PySide6 window")
         window.setCentralWidget(watched)
-        window.resize(1200, 800)  # the app's size, so both paint the same area
+    # Both at the size of a maximized window on a 1366x768 laptop: the layout the player is made for.
+    window.resize(*LAPTOP)
     mark("window_built")
     state: dict = {}
 
@@ -128,14 +130,15 @@ def main() -> None:
             state["segment"] = f"{driver.session.segment.kind.name} {driver.session.segment.title!r} " \
                                f"({driver.session.segment.duration:g} s)"
             state["segment_seconds"] = driver.session.segment.duration
-            for name, widget in (("pacer", window.player.pacer), ("countdown", window.player.countdown),
+            # The breathing shape and the countdown are one widget now: its paints are the animation's.
+            for name, widget in (("pacer", window.player.countdown), ("countdown", window.player.countdown),
                                  ("player", window.player)):
                 counters[name] = PaintCounter()
                 widget.installEventFilter(counters[name])
             driver.timer.timeout.connect(lambda: ticks.__setitem__(0, ticks[0] + 1))
             driver.toggle()  # what Space does
             state["timer_interval_ms"] = driver.timer.interval() if driver.timer.isActive() else 0
-            state["pacer_visible"] = window.player.pacer.isVisible()
+            state["pacer_visible"] = window.player.countdown.breathing
         else:
             counters["label"] = PaintCounter()
             watched.installEventFilter(counters["label"])

@@ -41,6 +41,7 @@ from stretch_gui.core.session.session import SessionState, Summary
 from stretch_gui.core.wording import STOPPED_FOR_PAIN, format_clock
 from stretch_gui.qt.driver import ANIMATION_INTERVAL_MS, LABEL_INTERVAL_MS
 from stretch_gui.ui import theme
+from stretch_gui.ui.parts.breath_timer import FILL_STEPS
 from stretch_gui.ui.screens.player import PLAYER_TYPE
 from stretch_gui.ui.window import MainWindow
 from tests.support.timers import TimerWatch
@@ -670,7 +671,8 @@ def test_settings_apply_at_once_and_are_kept(
     press(qtbot, Key.Key_Space)  # and back
     assert settings_over(settings_file).reduced_motion is False
     assert player.driver.timer.interval() == ANIMATION_INTERVAL_MS
-    assert player.countdown.fill == pytest.approx((1 - math.cos(math.pi * 2.6 / 5)) / 2, abs=0.005)  # eased again
+    eased = (1 - math.cos(math.pi * 2.6 / 5)) / 2
+    assert player.countdown.fill == pytest.approx(eased, abs=1 / FILL_STEPS)  # eased again, not the 0.6 step
     press(qtbot, Key.Key_Escape)
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=2000)
     assert state_of(window) is SessionState.RUNNING

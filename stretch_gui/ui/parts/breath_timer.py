@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QObject, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QAccessible, QAccessibleInterface, QFont, QFontMetricsF, QPainter, QPaintEvent, QPen
+from PySide6.QtCore import QObject, QPointF, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QAccessible, QAccessibleInterface, QFont, QFontMetricsF, QPainter, QPaintEvent, QPen, QPixmap
 from PySide6.QtWidgets import QAccessibleWidget, QSizePolicy, QWidget
 
 from stretch_gui.core.session import guidance
@@ -23,7 +23,8 @@ from stretch_gui.core.wording import format_clock
 from stretch_gui.ui import theme
 
 MIN_DISC = 0.42  # of the ring's inner radius: an empty breath still shows a shape
-FILL_STEPS = 240  # the breath shape's size moves in 1/240 steps: under a pixel on a full-screen ring
+FILL_STEPS = 80  # the breath shape's size moves in 1/80 steps: under 2 px on a maximized laptop screen
+ARC_MOVES_PER_SECOND = 2
 RING_STEPS = 400  # a large ring moves visibly in steps of about 1/400 of a turn
 TIMER_NAME = "Time left"
 DIGIT_SHARE = 0.26  # the digits' cap height, as a share of the ring's diameter
@@ -62,6 +63,8 @@ class BreathTimer(QWidget):
         self.caption_size = 16  # the smallest the caption gets: the player sets it from the text size
         self._seconds_left = 0
         self._phase: BreathPhase | None = None
+        self._overlay_key: tuple[object, ...] | None = None
+        self._overlay_pixmap: QPixmap | None = None
 
     def sizeHint(self) -> QSize:
         return QSize(420, 420)
@@ -105,7 +108,9 @@ class BreathTimer(QWidget):
         share = remaining / duration if duration > 0 else 0.0
         if self._reduced_motion:
             share = whole / math.ceil(duration) if duration > 0 else 0.0  # whole seconds: nothing creeps
-        fraction = round(max(0.0, min(1.0, share)) * RING_STEPS) / RING_STEPS
+        # The arc moves at most twice a second, like a clock's hand: each move redraws the ring and digits.
+        steps = max(1, min(RING_STEPS, math.ceil(duration * ARC_MOVES_PER_SECOND)))
+        fraction = round(max(0.0, min(1.0, share)) * steps) / steps
         self._seconds_left = whole
         if (text, caption, fraction) != (self._text, self._caption, self._fraction):
             self._text, self._caption, self._fraction = text, caption, fraction
@@ -130,43 +135,72 @@ class BreathTimer(QWidget):
                 # Steps finer than a pixel of the largest ring, coarse enough that still frames are not painted.
                 fill = round(breath.fill * FILL_STEPS) / FILL_STEPS
         if (breathing, fill) != (self._breathing, self._fill):
+            # Only the square around the larger of the two discs needs painting again.
+            before = self._disc_radius() if self._breathing else 0.0
             self._breathing, self._fill = breathing, fill
-            self.update()
+            after = self._disc_radius() if breathing else 0.0
+            _diameter, centre, *_ = self._geometry()
+            reach = max(before, after) + max(4.0, self.ring_diameter() * 0.01)
+            self.update(QRectF(centre.x() - reach, centre.y() - reach, 2 * reach, 2 * reach).toAlignedRect())
 
     def spoken(self) -> str:
         return guidance.timer_words(self._seconds_left, self._caption, self._phase)
 
     # -- painting -----------------------------------------------------------------------
 
+    def _geometry(self) -> tuple[float, QPointF, float, float, float]:
+        """(diameter, centre, ring thickness, ring radius, the radius inside the ring)."""
+        diameter = self.ring_diameter()
+        centre = QPointF(self.width() / 2, self.height() / 2)
+        thick = max(8.0, diameter * 0.045)
+        radius = diameter / 2 - thick / 2
+        inner = radius - thick / 2 - max(4.0, diameter * 0.02)
+        return diameter, centre, thick, radius, inner
+
+    def _disc_radius(self) -> float:
+        inner = self._geometry()[4]
+        return inner * (MIN_DISC + (1 - MIN_DISC) * self._fill)
+
     def paintEvent(self, event: QPaintEvent) -> None:
         t = theme.current()
         painter = QPainter(self)
         # Opaque: each frame repaints only this widget, not the screen behind it.
-        painter.fillRect(self.rect(), t.color("window"))
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        diameter = self.ring_diameter()
+        painter.fillRect(event.rect(), t.color("window"))
+        diameter, centre, *_ = self._geometry()
         if diameter <= 0:
             return
-        centre = QPointF(self.width() / 2, self.height() / 2)
-        thick = max(8.0, diameter * 0.045)
-        radius = diameter / 2 - thick / 2
-        ring = QRectF(centre.x() - radius, centre.y() - radius, 2 * radius, 2 * radius)
-        inner = radius - thick / 2 - max(4.0, diameter * 0.02)
-
         if self._breathing:
-            disc = inner * (MIN_DISC + (1 - MIN_DISC) * self._fill)
+            # The only part that moves with the breath: drawn each frame, all else comes from the overlay.
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            disc = self._disc_radius()
             painter.setPen(QPen(t.color("breath_edge"), max(2.0, diameter * 0.006)))
             painter.setBrush(t.color("breath"))
             painter.drawEllipse(centre, disc, disc)
+        painter.drawPixmap(event.rect(), self._overlay(t), self._device_rect(event.rect()))
 
+    def _device_rect(self, rect: QRect) -> QRect:
+        ratio = self.devicePixelRatioF()
+        return QRectF(rect.x() * ratio, rect.y() * ratio, rect.width() * ratio, rect.height() * ratio).toAlignedRect()
+
+    def _overlay(self, t: theme.Theme) -> QPixmap:
+        """The ring and the digits, drawn once for each second and step of the arc, then reused every frame."""
+        ratio = self.devicePixelRatioF()
+        key = (self.width(), self.height(), ratio, t.name, self._text, self._caption, self._fraction, self.caption_size)
+        if self._overlay_key == key and self._overlay_pixmap is not None:
+            return self._overlay_pixmap
+        pixmap = QPixmap(max(1, round(self.width() * ratio)), max(1, round(self.height() * ratio)))
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        diameter, centre, thick, radius, inner = self._geometry()
+        ring = QRectF(centre.x() - radius, centre.y() - radius, 2 * radius, 2 * radius)
         # The time already gone is a thin line, the time left a thick arc: told apart by shape, not colour alone.
-        painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.setPen(QPen(t.color("line"), max(2.0, thick * 0.25)))
         painter.drawEllipse(ring)
         if self._fraction > 0:
             painter.setPen(QPen(t.color("accent"), thick, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
             painter.drawArc(ring, 90 * 16, round(self._fraction * 360 * 16))
-
         digits = digit_font(self.font(), diameter, self._text or "0:00")
         metrics = QFontMetricsF(digits)
         painter.setFont(digits)
@@ -182,6 +216,9 @@ class BreathTimer(QWidget):
             painter.setPen(t.color("muted"))
             below = QRectF(centre.x() - inner, baseline + diameter * 0.03, 2 * inner, diameter * 0.09)
             painter.drawText(below, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, self._caption)
+        painter.end()
+        self._overlay_key, self._overlay_pixmap = key, pixmap
+        return pixmap
 
 
 class _TimerAccessible(QAccessibleWidget):
