@@ -51,6 +51,9 @@ def _command_parser() -> argparse.ArgumentParser:
     handout.add_argument("file", metavar="ROUTINE", type=Path, help="the routine file")
     handout.add_argument("-o", "--output", metavar="FILE.pdf", type=Path, required=True, help="where to write the PDF")
     handout.add_argument("--paper", choices=("a4", "letter"), default="a4", help="paper size (default: a4)")
+    handout.add_argument(
+        "--on", metavar="YYYY-MM-DD", type=_iso_date, help="the day whose doses to print, for a staged routine (default: today)"
+    )
     return parser
 
 
@@ -93,7 +96,7 @@ def _main(argv: Sequence[str] | None) -> int:
 
             return run_history(database=options.database, csv_file=options.csv, limit=options.limit)
         if options.command == "handout":
-            return _handout(options.file, options.output, options.paper)
+            return _handout(options.file, options.output, options.paper, options.on or datetime.date.today())
         return _schema()
     options = _window_parser().parse_args(args)
     from stretch_gui.ui.app import run  # Qt is imported only when a window is wanted
@@ -140,12 +143,13 @@ def _show(file: Path, on: datetime.date | None) -> int:
     return 0
 
 
-def _handout(file: Path, output: Path, paper: str) -> int:
+def _handout(file: Path, output: Path, paper: str, on: datetime.date) -> int:
     from stretch_gui.core.routine.loader import load_routine_file
     from stretch_gui.core.routine.problems import RoutineError
+    from stretch_gui.core.routine.stages import for_day
 
     try:
-        routine = load_routine_file(file)
+        routine = for_day(load_routine_file(file), on)
     except RoutineError as exc:
         print(exc, file=sys.stderr)
         return 1

@@ -96,7 +96,7 @@ def test_the_details_give_the_prescription_and_the_stage_of_the_injected_day(wri
         "Goal: Sit through the school run without pain.",
         "Programme: 8 weeks from 2 March 2026 · review by 27 April 2026",
         "You need: A mat, A cushion",
-        "Physiotherapist, registration PH 12345",
+        "Prescribed by: Jane Doe, Physiotherapist, registration PH 12345",
         "If your pain flares up: Do only the breathing for two days, then start again at week 1.",
     )
     assert entry.stage_line() == "Week 3: holds 30 s, 3 sets"
