@@ -247,11 +247,13 @@ def stage_doses(
     return ", ".join(parts)
 
 
-def week_line(week: int, doses: str, *, starts: date | None = None) -> str:
+def week_line(week: int, doses: str, *, starts: date | None = None, dated: bool = True) -> str:
     """The stage that applies today: "Week 3: holds 30 s, 3 sets"."""
     line = f"Week {week}: {doses}" if doses else f"Week {week}: the starting doses"
     if starts is not None:
         line += f" (your programme starts on {full_date(starts)})"
+    elif not dated:
+        line += " (no start date in this file, so it stays on week 1)"
     return line
 
 

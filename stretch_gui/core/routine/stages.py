@@ -35,11 +35,12 @@ class Day:
     starts: datetime.date | None  # the start date when it is still to come
     review_passed: datetime.date | None  # the review date, once it has passed
     doses: str  # what the stages set this week, in words ("" before the first stage)
+    dated: bool = True  # False: the file gives no date to count weeks from
 
     @property
     def line(self) -> str:
         """E.g. "Week 3: holds 30 s, 3 sets", for the start screen, the player and ``show``."""
-        return week_line(self.week, self.doses, starts=self.starts)
+        return week_line(self.week, self.doses, starts=self.starts, dated=self.dated)
 
     @property
     def notice(self) -> str:
@@ -141,6 +142,7 @@ def for_day(routine: Routine, on: datetime.date) -> Routine:
         starts=start if start is not None and on < start else None,
         review_passed=review if review is not None and on > review else None,
         doses=_doses_in_words(routine, written, week),
+        dated=start is not None,
     )
     return replace(routine, steps=steps, day=day, written_steps=written)
 

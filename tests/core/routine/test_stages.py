@@ -108,7 +108,9 @@ def test_without_a_start_date_weeks_count_from_the_prescription() -> None:
     text = STAGED.replace("start_date: 2026-03-02", "prescribed: 2026-03-02")
     assert doses(for_day(load(text), date(2026, 3, 16)))[0] == (30, None, 3)
     undated = STAGED.replace("start_date: 2026-03-02\nreview_by: 2026-04-27\n", "")
-    assert doses(for_day(load(undated), date(2030, 1, 1)))[0] == (20, None, 2)  # no date: week 1 for ever
+    forever = for_day(load(undated), date(2030, 1, 1))
+    assert doses(forever)[0] == (20, None, 2)  # no date: week 1 for ever, and the start screen says why
+    assert day_of(forever).line.endswith("(no start date in this file, so it stays on week 1)")  # type: ignore[union-attr]
 
 
 def test_the_stages_in_words_for_the_handout() -> None:
