@@ -180,7 +180,15 @@ def _doses_in_words(routine: Routine, written: tuple[Step, ...], week: int) -> s
         if isinstance(step, ExerciseStep) and step.stages:
             stage = stage_for(step.stages, week)
             if stage is not None:
-                parts.append(f"{step.title} {_stage_words(stage, week)}")
+                # A step's own stage is said with the dose it has reached, even when it grows the step's own.
+                now = step_for_week(step, step.stages, week)
+                words = stage_doses(
+                    hold=now.hold if stage.hold is not None or stage.add_hold else None,
+                    reps=now.reps if stage.reps is not None or stage.add_reps else None,
+                    sets=stage.sets,
+                    rest=stage.rest,
+                )
+                parts.append(f"{step.title} {words}")
     return "; ".join(parts)
 
 
