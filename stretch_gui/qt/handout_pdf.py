@@ -333,7 +333,10 @@ def _header(c: _Canvas, x: float, y: float, w: float, handout: Handout) -> float
     for label, words in handout.facts:  # goal, programme, equipment, who prescribed it
         y += _fact(c, x, y, w, label, words) + 8
     if handout.stages:
-        y += _fact(c, x, y, w, PROGRESSION, "\n".join(handout.stages)) + 8
+        y += _fact(c, x, y, w, PROGRESSION, "\n".join(handout.stages)) + 2
+        if handout.stages_note:
+            y += c.text(x, y, w, handout.stages_note, "small", color=SOFT_INK) + 2
+        y += 6
     if handout.description:
         y += c.text(x, y, w, handout.description, "body") + 6
     y += c.text(x, y, w, handout.how_to_use, "label")

@@ -20,7 +20,7 @@ from stretch_gui.core.routine.model import (
     Step,
 )
 from stretch_gui.core.routine.plan import build_plan
-from stretch_gui.core.routine.prescription import EQUIPMENT, FLARE_UP, prescription, starting_position
+from stretch_gui.core.routine.prescription import EQUIPMENT, FLARE_UP, OWN_PROGRESSION, prescription, starting_position
 from stretch_gui.core.routine.stages import day_of, stage_list
 from stretch_gui.core.wording import (
     breathing_pattern,
@@ -87,6 +87,7 @@ class Handout:
     facts: tuple[tuple[str, str], ...] = ()  # (label, words): goal, programme, equipment, prescriber
     flare_up: str = ""  # the physio's plan for a flare-up, in their words
     stages: tuple[str, ...] = ()  # how the routine progresses, one line per stage
+    stages_note: str = ""  # when some steps progress their own way
     week: str = ""  # "Doses for week 3 (16 March 2026)"
     review: str = ""  # "Ask your physio to review this programme: ..." once it is due
 
@@ -184,6 +185,7 @@ def build_handout(routine: Routine) -> Handout:
         facts=tuple((label, words) for label, words in given.facts() if label != FLARE_UP),
         flare_up=given.flare_up,
         stages=stage_list(routine.stages),
+        stages_note=OWN_PROGRESSION if routine.stages and any(step.stages for step in steps) else "",
         week=f"The doses below are for week {day.week} ({full_date(day.on)})." if day is not None and routine.staged else "",
         review=day.notice if day is not None else "",
     )

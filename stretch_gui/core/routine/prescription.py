@@ -16,6 +16,7 @@ PRESCRIBER = "Prescribed by"
 FLARE_UP = "If your pain flares up"
 POSITION = "Starting position"
 PROGRESSION = "How it progresses"
+OWN_PROGRESSION = "A step with its own progression below follows that one instead."
 
 
 @dataclass(frozen=True)

@@ -174,6 +174,7 @@ def test_the_handout_gives_the_whole_prescription_and_the_stages(write_routine: 
     )
     assert handout.flare_up == "Do only the breathing for two days."
     assert handout.stages == ("Weeks 1–2: holds 20 s", "From week 3: holds 30 s, 3 sets")
+    assert handout.stages_note == "A step with its own progression below follows that one instead."
     assert handout.week == "The doses below are for week 3 (16 March 2026)."
     assert handout.review == ""
     pose, knee = handout.steps
@@ -188,4 +189,5 @@ def test_the_handout_gives_the_whole_prescription_and_the_stages(write_routine: 
 def test_a_handout_without_the_new_fields_has_none_of_them(write_routine: WriteRoutine) -> None:
     handout = build_handout(load_routine_file(write_routine("format: 1\ntitle: Plain\nsteps:\n  - exercise: childs-pose\n")))
     assert (handout.facts, handout.flare_up, handout.stages, handout.week, handout.review) == ((), "", (), "", "")
+    assert handout.stages_note == ""
     assert (handout.steps[0].position, handout.steps[0].equipment, handout.steps[0].stages) == ("", "", ())
