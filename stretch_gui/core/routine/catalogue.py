@@ -69,9 +69,7 @@ class RoutineEntry:
         """The stage that applies on the day the routine was loaded for ("Week 3: holds 30 s, 3 sets"), with
         the request to see the physio once the review date has passed; "" for a routine without stages."""
         day = day_of(self.routine)
-        if day is None:
-            return ""
-        return f"{day.line}. {day.notice}" if day.notice else day.line
+        return day.summary if day is not None else ""
 
 
 class RoutineCatalogue:

@@ -94,10 +94,10 @@ class Plan:
     def describe(self) -> str:
         lines = [f"{self.routine.title}: {format_duration(self.total)}, {count(len(self.routine.steps), 'step')}"]
         day = day_of(self.routine)
-        if day is not None:
+        if day is not None and day.line:
             lines.append(f"On {full_date(day.on)}: {day.line}")
-            if day.notice:
-                lines.append(day.notice)
+        if day is not None and day.notice:
+            lines.append(day.notice)
         for segment in self.segments:
             lines.append(f"{format_clock(segment.start):>7}  {format_duration(segment.duration):>7}  {segment.describe()}")
         lines.append(f"Total: {format_duration(self.total)}")

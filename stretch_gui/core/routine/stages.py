@@ -36,11 +36,19 @@ class Day:
     review_passed: datetime.date | None  # the review date, once it has passed
     doses: str  # what the stages set this week, in words ("" before the first stage)
     dated: bool = True  # False: the file gives no date to count weeks from
+    staged: bool = True  # False: nothing changes with the weeks (only a review date to watch)
 
     @property
     def line(self) -> str:
-        """E.g. "Week 3: holds 30 s, 3 sets", for the start screen, the player and ``show``."""
+        """E.g. "Week 3: holds 30 s, 3 sets", for the start screen, the player and ``show``; "" without stages."""
+        if not self.staged:
+            return ""
         return week_line(self.week, self.doses, starts=self.starts, dated=self.dated)
+
+    @property
+    def summary(self) -> str:
+        """The line and the review notice together, as the start screen and the player say them."""
+        return ". ".join(part for part in (self.line, self.notice) if part)
 
     @property
     def notice(self) -> str:
@@ -143,6 +151,7 @@ def for_day(routine: Routine, on: datetime.date) -> Routine:
         review_passed=review if review is not None and on > review else None,
         doses=_doses_in_words(routine, written, week),
         dated=start is not None,
+        staged=routine.staged,
     )
     return replace(routine, steps=steps, day=day, written_steps=written)
 

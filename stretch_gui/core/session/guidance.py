@@ -144,8 +144,8 @@ def segment_words(session: Session, index: int) -> SegmentWords:
         if routine.byline:
             lines.append(Line(LineKind.BYLINE, routine.byline))
         day = day_of(routine)
-        if day is not None:  # the stage that applies today, and a review that is due
-            lines.append(Line(LineKind.CAUTION, f"{day.line}. {day.notice}") if day.notice else Line(LineKind.NOTE, day.line))
+        if day is not None and day.summary:  # the stage that applies today, and a review that is due
+            lines.append(Line(LineKind.CAUTION if day.notice else LineKind.NOTE, day.summary))
         lines.extend(Line(LineKind.CAUTION, caution) for caution in routine.cautions + own_cautions)
     elif segment.kind is SegmentKind.PREPARE:
         # Each exercise's own cautions while the patient gets into position for it, every time.

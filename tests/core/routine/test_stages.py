@@ -5,12 +5,14 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from stretch_gui.core.routine.loader import load_routine_text
-from stretch_gui.core.routine.model import ExerciseStep, Routine
+from stretch_gui.core.routine.model import ExerciseStep, Routine, Stage
 from stretch_gui.core.routine.plan import build_plan
 from stretch_gui.core.routine.problems import RoutineError
-from stretch_gui.core.routine.stages import day_of, for_day, stage_list, week_of
+from stretch_gui.core.routine.stages import day_of, for_day, stage_list, step_for_week, week_of
 
 STAGED = """\
 format: 1
@@ -171,3 +173,30 @@ def test_review_before_start_and_unreal_dates_are_refused() -> None:
 def test_a_stage_that_would_make_the_routine_too_long_is_refused() -> None:
     text = STAGED.replace("    hold: 30s\n    sets: 3", "    hold: 60m\n    sets: 20")
     assert any("the whole routine would take" in p for p in problems(text))
+
+
+@given(
+    base=st.integers(1, 600),
+    add=st.integers(1, 60),
+    most=st.integers(1, 900),
+    from_week=st.integers(1, 10),
+    weeks=st.lists(st.integers(1, 60), min_size=2, max_size=5),
+)
+def test_a_growing_hold_never_shrinks_and_never_passes_its_most(
+    base: int, add: int, most: int, from_week: int, weeks: list[int]
+) -> None:
+    step = ExerciseStep(exercise=load().steps[0].exercise, hold=base, reps=None)  # type: ignore[union-attr]
+    stages = (Stage(from_week=from_week, add_hold=add, max_hold=most),)
+    holds = [step_for_week(step, stages, week).hold for week in sorted(weeks)]
+    assert all(h is not None for h in holds)
+    assert holds == sorted(holds)  # type: ignore[type-var]
+    assert all(h <= max(base, most) and h >= base for h in holds)  # type: ignore[operator]
+
+
+def test_a_review_date_without_stages_says_only_that_the_review_is_due() -> None:
+    text = "format: 1\ntitle: Plain\nreview_by: 2026-04-27\nsteps:\n  - exercise: {title: Hug, instructions: Hug.}\n    hold: 2\n"
+    before, after = (day_of(for_day(load(text), on)) for on in (date(2026, 4, 1), date(2026, 5, 1)))
+    assert before is not None and (before.line, before.summary) == ("", "")
+    assert after is not None and after.line == ""
+    assert after.summary == "Ask your physio to review this programme: it was due for review by 27 April 2026."
+    assert doses(for_day(load(text), date(2026, 5, 1))) == [(2, None, 1)]
