@@ -235,7 +235,8 @@ class _RoutineBuilder:
                 for key in (other, f"add_{other}", f"max_{other}"):
                     if key in entry:
                         done = "reps" if counted == "reps" else "a hold"
-                        self.report.error(here + (key,), f"'{step.title}' is done with {done}, so its stages cannot set '{key}'", key=True)
+                        message = f"'{step.title}' is done with {done}, so its stages cannot set '{key}'"
+                        self.report.error(here + (key,), message, key=True)
             for kind in ("hold", "reps"):
                 add, most = f"add_{kind}", f"max_{kind}"
                 if (add in entry) != (most in entry):
