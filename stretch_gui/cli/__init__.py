@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -25,8 +26,13 @@ def _command_parser() -> argparse.ArgumentParser:
         description="Check routine files. Exit status 0 when all are valid, 1 when any is not.",
     )
     validate.add_argument("files", nargs="+", metavar="FILE", type=Path)
-    show = commands.add_parser("show", help="print a routine's timeline and total time")
+    show = commands.add_parser(
+        "show",
+        help="print a routine's timeline and total time",
+        description="Print a routine's timeline and total time, with the doses its stages give on a day (default: today).",
+    )
     show.add_argument("file", metavar="FILE", type=Path)
+    show.add_argument("--on", metavar="YYYY-MM-DD", type=_iso_date, help="the day whose stage to show (default: today)")
     commands.add_parser("schema", help="print the JSON Schema of the routine format, for editors")
     history = commands.add_parser(
         "history",
@@ -45,6 +51,9 @@ def _command_parser() -> argparse.ArgumentParser:
     handout.add_argument("file", metavar="ROUTINE", type=Path, help="the routine file")
     handout.add_argument("-o", "--output", metavar="FILE.pdf", type=Path, required=True, help="where to write the PDF")
     handout.add_argument("--paper", choices=("a4", "letter"), default="a4", help="paper size (default: a4)")
+    handout.add_argument(
+        "--on", metavar="YYYY-MM-DD", type=_iso_date, help="the day whose doses to print, for a staged routine (default: today)"
+    )
     return parser
 
 
@@ -81,13 +90,13 @@ def _main(argv: Sequence[str] | None) -> int:
         if options.command == "validate":
             return _validate(options.files)
         if options.command == "show":
-            return _show(options.file)
+            return _show(options.file, options.on)
         if options.command == "history":
             from stretch_gui.cli.history import run_history
 
             return run_history(database=options.database, csv_file=options.csv, limit=options.limit)
         if options.command == "handout":
-            return _handout(options.file, options.output, options.paper)
+            return _handout(options.file, options.output, options.paper, options.on or datetime.date.today())
         return _schema()
     options = _window_parser().parse_args(args)
     from stretch_gui.ui.app import run  # Qt is imported only when a window is wanted
@@ -113,7 +122,14 @@ def _validate(files: list[Path]) -> int:
     return 0 if all_valid else 1
 
 
-def _show(file: Path) -> int:
+def _iso_date(text: str) -> datetime.date:
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date; write it as YYYY-MM-DD") from None
+
+
+def _show(file: Path, on: datetime.date | None) -> int:
     from stretch_gui.core.routine.loader import load_routine_file
     from stretch_gui.core.routine.plan import build_plan
     from stretch_gui.core.routine.problems import RoutineError
@@ -123,16 +139,17 @@ def _show(file: Path) -> int:
     except RoutineError as exc:
         print(exc, file=sys.stderr)
         return 1
-    print(build_plan(routine).describe())
+    print(build_plan(routine, on=on or datetime.date.today()).describe())
     return 0
 
 
-def _handout(file: Path, output: Path, paper: str) -> int:
+def _handout(file: Path, output: Path, paper: str, on: datetime.date) -> int:
     from stretch_gui.core.routine.loader import load_routine_file
     from stretch_gui.core.routine.problems import RoutineError
+    from stretch_gui.core.routine.stages import for_day
 
     try:
-        routine = load_routine_file(file)
+        routine = for_day(load_routine_file(file), on)
     except RoutineError as exc:
         print(exc, file=sys.stderr)
         return 1

@@ -203,3 +203,60 @@ def status_words(status: enum.Enum, stop_reason: str = "") -> str:
     if words == STATUS_STOPPED and stop_reason == STOPPED_FOR_PAIN:
         return STATUS_HURT
     return words
+
+
+# -- programme stages ------------------------------------------------------------------
+
+REVIEW_DUE = "Ask your physio to review this programme"
+
+
+def weeks_span(first: int, last: int | None) -> str:
+    """The weeks a stage covers: "Week 3", "Weeks 1–2", "From week 5" (``last`` None: open-ended)."""
+    if last is None:
+        return f"From week {first}"
+    return f"Week {first}" if first == last else f"Weeks {first}–{last}"
+
+
+def stage_doses(
+    *,
+    hold: int | None = None,
+    reps: int | None = None,
+    sets: int | None = None,
+    rest: int | None = None,
+    add_hold: int | None = None,
+    max_hold: int | None = None,
+    add_reps: int | None = None,
+    max_reps: int | None = None,
+) -> str:
+    """What a stage sets, in a few words: "holds 30 s, 3 sets", "holds 5 s longer each week, up to 45 s"."""
+    parts = []
+    if hold is not None:
+        parts.append(f"holds {spoken_duration(hold)}")
+    if add_hold and max_hold:
+        grow = f"{spoken_duration(add_hold)} longer each week, up to {spoken_duration(max_hold)}"
+        parts.append(grow if hold is not None else f"holds {grow}")
+    if reps is not None:
+        parts.append(count(reps, "rep"))
+    if add_reps and max_reps:
+        grow = f"{count(add_reps, 'more rep')} each week, up to {max_reps}"
+        parts.append(grow if reps is not None else f"reps: {grow}")
+    if sets is not None:
+        parts.append(count(sets, "set"))
+    if rest is not None:
+        parts.append(f"rest {spoken_duration(rest)} between sets")
+    return ", ".join(parts)
+
+
+def week_line(week: int, doses: str, *, starts: date | None = None, dated: bool = True) -> str:
+    """The stage that applies today: "Week 3: holds 30 s, 3 sets"."""
+    line = f"Week {week}: {doses}" if doses else f"Week {week}: the starting doses"
+    if starts is not None:
+        line += f" (your programme starts on {full_date(starts)})"
+    elif not dated:
+        line += " (no start date in this file, so it stays on week 1)"
+    return line
+
+
+def review_due(by: date) -> str:
+    """Said on the start screen and in the player once the review date has passed."""
+    return f"{REVIEW_DUE}: it was due for review by {full_date(by)}."

@@ -33,6 +33,7 @@ from PySide6.QtGui import (
 
 from stretch_gui.core.content.handout import Handout, HandoutStep, build_handout
 from stretch_gui.core.routine.model import Routine
+from stretch_gui.core.routine.prescription import FLARE_UP, PROGRESSION
 from stretch_gui.qt.atomic import SaveError, check_output_path, save_atomically
 from stretch_gui.qt.pictures import Picture
 
@@ -336,6 +337,8 @@ def _content_blocks(handout: Handout) -> list[Draw]:
     blocks: list[Draw] = [lambda c, x, y, w: _header(c, x, y, w, handout)]
     if handout.cautions:
         blocks.append(lambda c, x, y, w: _caution_box(c, x, y, w, "Before you start", handout.cautions))
+    if handout.flare_up:
+        blocks.append(lambda c, x, y, w: _caution_box(c, x, y, w, FLARE_UP, (handout.flare_up,)))
     for step in handout.steps:
         blocks.append(partial(_step, step=step))
     blocks.append(lambda c, x, y, w: _caution_box(c, x, y, w, "When to stop and get help", handout.safety))
@@ -360,9 +363,19 @@ def _header(c: _Canvas, x: float, y: float, w: float, handout: Handout) -> float
     heights = [_fact(c, x + i * column, y, column - 12, label, value) for i, (label, value) in enumerate(facts)]
     y += max(heights) + 8
     y += _fact(c, x, y, w, "Breathing", f"{handout.breathing}, all the way through.") + 10
+    for label, words in handout.facts:  # goal, programme, equipment, who prescribed it
+        y += _fact(c, x, y, w, label, words) + 8
+    if handout.stages:
+        y += _fact(c, x, y, w, PROGRESSION, "\n".join(handout.stages)) + 2
+        if handout.stages_note:
+            y += c.text(x, y, w, handout.stages_note, "small", color=SOFT_INK) + 2
+        y += 6
     if handout.description:
         y += c.text(x, y, w, handout.description, "body") + 6
     y += c.text(x, y, w, handout.how_to_use, "label")
+    for line in (handout.week, handout.review):
+        if line:
+            y += 4 + c.text(x, y + 4, w, line, "label")
     return y - top
 
 
@@ -447,6 +460,12 @@ def _step_text(c: _Canvas, x: float, y: float, w: float, step: HandoutStep) -> f
     c.text(x, y, number_width, number, "heading")
     y += c.text(x + number_width, y, w - number_width, step.title, "heading") + 4
     y += c.text(x, y, w, step.dosage, "dose") + 6
+    if step.stages:
+        y += c.text(x, y, w, f"{PROGRESSION}:", "small_bold", color=SOFT_INK) + 2
+        y += _bullets(c, x, y, w, step.stages, "small") + 6
+    for line in (step.position, step.equipment):
+        if line:
+            y += c.text(x, y, w, line, "body") + 4
     y += c.text(x, y, w, step.instructions, "body") + 6
     for line in step.movement:
         y += c.text(x, y, w, line, "body") + 2

@@ -156,6 +156,37 @@ def test_show_with_a_relative_path_from_the_checkout(cli, repo_root: Path) -> No
     assert any(line.startswith("Total: ") for line in result.stdout.splitlines())
 
 
+STAGED = """\
+format: 1
+title: Staged
+start_date: 2026-03-02
+review_by: 2026-04-27
+stages:
+  - from_week: 1
+    hold: 20s
+  - from_week: 3
+    hold: 30s
+    sets: 2
+steps:
+  - exercise: childs-pose
+"""
+
+
+def test_show_on_a_day_plays_that_days_stage(cli, tmp_path: Path) -> None:
+    (tmp_path / "staged.yaml").write_text(STAGED, encoding="utf-8")
+    week1 = cli("show", "staged.yaml", "--on", "2026-03-02").stdout.splitlines()
+    assert week1[1] == "On 2 March 2026: Week 1: holds 20 s"
+    assert "Child's pose: hold" in week1[3] and "20s" in week1[3]
+    week3 = cli("show", "staged.yaml", "--on", "2026-03-16").stdout.splitlines()
+    assert week3[1] == "On 16 March 2026: Week 3: holds 30 s, 2 sets"
+    assert any(line.endswith("Child's pose: hold, set 2 of 2") for line in week3)
+    late = cli("show", "staged.yaml", "--on", "2026-06-01").stdout.splitlines()
+    assert late[1] == "On 1 June 2026: Week 9: holds 30 s, 2 sets"
+    assert late[2] == "Ask your physio to review this programme: it was due for review by 27 April 2026."
+    wrong = cli("show", "staged.yaml", "--on", "16/03/2026")
+    assert wrong.returncode == 2 and "'16/03/2026' is not a date; write it as YYYY-MM-DD" in wrong.stderr
+
+
 def test_show_a_bad_file(cli, tmp_path: Path) -> None:
     (tmp_path / "bad.yaml").write_text("format: 1\ntitle: T\nsteps:\n  - exercise: chils-pose\n", encoding="utf-8")
     result = cli("show", "bad.yaml")

@@ -333,3 +333,26 @@ def test_cli_refuses_a_fifo_and_exits_2(handout_cli, repo_root: Path, tmp_path: 
     assert result.returncode == 2, result.stdout + result.stderr
     assert result.stderr.startswith("stretch-gui: cannot write some.fifo: it is a named pipe, not a regular file")
     assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+
+
+def test_the_pdf_prints_the_prescription_and_the_progression(write_routine: WriteRoutine, tmp_path: Path, pdf_pages) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    from stretch_gui.core.routine.stages import for_day
+    from tests.support.routines import PRESCRIBED
+
+    out = tmp_path / "out.pdf"
+    write_pdf(for_day(load_routine_file(write_routine(PRESCRIBED)), date(2026, 3, 16)), out)
+    text = " ".join(pdf_pages(out))
+    for words in (
+        "GOAL Sit through the school run without pain.",
+        "PROGRAMME 8 weeks from 2 March 2026 · review by 27 April 2026",
+        "YOU NEED A mat, A cushion",
+        "PRESCRIBED BY Jane Doe, Physiotherapist, registration PH 12345",
+        "HOW IT PROGRESSES Weeks 1–2: holds 20 s From week 3: holds 30 s, 3 sets",
+        "The doses below are for week 3 (16 March 2026).",
+        "If your pain flares up • Do only the breathing for two days.",
+        "Starting position: Kneeling on the mat",
+        "How it progresses: • Week 1: holds 15 s • From week 2: holds 5 s longer each week, up to 45 s",
+    ):
+        assert words in text, words

@@ -14,11 +14,14 @@ from stretch_gui.core.content import safety
 from stretch_gui.core.resources import illustration
 from stretch_gui.core.routine.model import (
     BreatheStep,
+    ExerciseStep,
     Routine,
     Side,
     Step,
 )
 from stretch_gui.core.routine.plan import build_plan
+from stretch_gui.core.routine.prescription import EQUIPMENT, FLARE_UP, OWN_PROGRESSION, prescription, starting_position
+from stretch_gui.core.routine.stages import day_of, stage_list
 from stretch_gui.core.wording import (
     breathing_pattern,
     capitalised,
@@ -54,6 +57,9 @@ class HandoutStep:
     breathing: str = ""  # only when this step breathes differently from the routine
     cautions: tuple[str, ...] = ()
     is_breathing: bool = False
+    position: str = ""  # "Starting position: ..."
+    equipment: str = ""  # "You need: a towel"
+    stages: tuple[str, ...] = ()  # this step's own progression, one line per stage
 
     @property
     def log_label(self) -> str:
@@ -78,6 +84,12 @@ class Handout:
     source_name: str  # the routine's file name, for the footer
     sessions_per_day: int  # how many times a day the routine is prescribed (1 when weekly or not said)
     log_days: int = LOG_DAYS
+    facts: tuple[tuple[str, str], ...] = ()  # (label, words): goal, programme, equipment, prescriber
+    flare_up: str = ""  # the physio's plan for a flare-up, in their words
+    stages: tuple[str, ...] = ()  # how the routine progresses, one line per stage
+    stages_note: str = ""  # when some steps progress their own way
+    week: str = ""  # "Doses for week 3 (16 March 2026)"
+    review: str = ""  # "Ask your physio to review this programme: ..." once it is due
 
     @property
     def byline(self) -> str:
@@ -148,7 +160,10 @@ def dosage(step: Step) -> str:
 
 
 def build_handout(routine: Routine) -> Handout:
+    """The handout of ``routine`` with the doses it carries: set a day first (``stages.for_day``) for a staged one."""
     steps = tuple(_handout_step(number, step, routine) for number, step in enumerate(routine.steps, start=1))
+    given = prescription(routine)
+    day = day_of(routine)
     frequency = routine.frequency.describe() if routine.frequency else ""
     per_day = routine.frequency.per_day if routine.frequency and routine.frequency.per_day else 1
     return Handout(
@@ -167,6 +182,12 @@ def build_handout(routine: Routine) -> Handout:
         safety=safety.ON_THE_HANDOUT,
         source_name=routine.source.name if routine.source else "",
         sessions_per_day=per_day,
+        facts=tuple((label, words) for label, words in given.facts() if label != FLARE_UP),
+        flare_up=given.flare_up,
+        stages=stage_list(routine.stages),
+        stages_note=OWN_PROGRESSION if routine.stages and any(step.stages for step in steps) else "",
+        week=f"The doses below are for week {day.week} ({full_date(day.on)})." if day is not None and routine.staged else "",
+        review=day.notice if day is not None else "",
     )
 
 
@@ -208,6 +229,9 @@ def _handout_step(number: int, step: Step, routine: Routine) -> HandoutStep:
         between=step.between if step.sets > 1 else "",
         breathing=breathing,
         cautions=tuple(dict.fromkeys(step.all_cautions)),
+        position=starting_position(step),
+        equipment=f"{EQUIPMENT}: {', '.join(step.equipment)}" if step.equipment else "",
+        stages=stage_list(step.stages) if isinstance(step, ExerciseStep) else (),
     )
 
 

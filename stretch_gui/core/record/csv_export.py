@@ -1,8 +1,11 @@
 """The history as a CSV file a physio can open in LibreOffice or Excel.
 
-One row per session, oldest first. UTF-8 with a byte-order mark (Excel otherwise reads
-it as the local code page and mangles accents), CRLF line ends, ISO dates, whole
-numbers only (a decimal point would be misread where the comma is the decimal mark).
+One row per session, oldest first. The routine is named as the physio knows it (its title,
+revision and prescription date), never by where the file happened to sit on this computer.
+Dates are ISO (2026-03-14), times of day and durations are h:mm:ss: both spreadsheets read
+these as dates and times they can sort and add. Whole numbers only (a decimal point would
+be misread where the comma is the decimal mark). UTF-8 with a byte-order mark (Excel
+otherwise reads it as the local code page and mangles accents), CRLF line ends.
 A text cell that starts with ``= + - @`` (or a tab or carriage return) gets a leading
 apostrophe, so a note like ``=HYPERLINK(...)`` stays text instead of becoming a formula.
 
@@ -14,9 +17,9 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 
-from stretch_gui.core.record.store import SessionRecord
+from stretch_gui.core.record.store import HurtMark, SessionRecord
 from stretch_gui.core.wording import status_words
 
 HEADERS = (
@@ -24,10 +27,10 @@ HEADERS = (
     "Start time",
     "End time",
     "Routine",
+    "Revision",
     "Prescribed",
-    "File",
-    "Content hash (SHA-256)",
-    "Duration (s)",
+    "File version",
+    "Time exercising",
     "Exercises completed",
     "Exercises skipped",
     "Result",
@@ -37,9 +40,15 @@ HEADERS = (
     "Note before",
     "Note after",
     "Hurt marks",
+    "Hurt during",
 )
 
+# The first characters of the file's SHA-256: enough to tell two versions of a file apart.
+FILE_VERSION_LENGTH = 12
+
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+HurtMarksOf = Callable[[int], Sequence[HurtMark]]
 
 
 def safe_cell(text: str) -> str:
@@ -47,15 +56,30 @@ def safe_cell(text: str) -> str:
     return "'" + text if text.startswith(_FORMULA_STARTS) else text
 
 
-def csv_row(record: SessionRecord) -> list[str | int]:
+def spreadsheet_duration(seconds: float) -> str:
+    """Whole seconds as h:mm:ss (0:01:45), which a spreadsheet reads as a duration it can add up."""
+    total = max(0, round(seconds))
+    return f"{total // 3600}:{total % 3600 // 60:02d}:{total % 60:02d}"
+
+
+def hurt_during(marks: Sequence[HurtMark]) -> str:
+    """Which exercises the patient marked as hurting, in the order first marked: "Knee hug ×2; Cat cow"."""
+    counts: dict[str, int] = {}
+    for mark in marks:
+        counts[mark.exercise_title] = counts.get(mark.exercise_title, 0) + 1
+    return "; ".join(title if n == 1 else f"{title} ×{n}" for title, n in counts.items())
+
+
+def csv_row(record: SessionRecord, marks: Sequence[HurtMark] = ()) -> list[str | int]:
     started, ended = record.started_at, record.ended_at
-    text = [record.routine.title, record.routine.prescribed, record.routine.file, record.routine.content_hash]
+    routine = record.routine
+    text = [routine.title, routine.revision, routine.prescribed, routine.content_hash[:FILE_VERSION_LENGTH]]
     return [
         started.date().isoformat(),
         started.strftime("%H:%M:%S"),
         ended.strftime("%H:%M:%S") if ended else "",
         *map(safe_cell, text),
-        round(record.active_seconds),
+        spreadsheet_duration(record.active_seconds),
         record.exercises_completed,
         record.exercises_skipped,
         status_words(record.status),  # the reason has its own column
@@ -65,14 +89,20 @@ def csv_row(record: SessionRecord) -> list[str | int]:
         safe_cell(record.note_before),
         safe_cell(record.note_after),
         record.hurt_marks,
+        safe_cell(hurt_during(marks)),
     ]
 
 
-def csv_bytes(records: Iterable[SessionRecord]) -> bytes:
-    """The whole file: a header row, then the sessions oldest first."""
+def csv_bytes(records: Iterable[SessionRecord], hurt_marks: HurtMarksOf | None = None) -> bytes:
+    """The whole file: a header row, then the sessions oldest first.
+
+    ``hurt_marks`` gives a session's marks (``History.hurt_marks``) so the row can say which
+    exercises hurt; without it that column is left empty and only the count is given.
+    """
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(HEADERS)
     for record in sorted(records, key=lambda r: r.id):
-        writer.writerow(csv_row(record))
+        marks = hurt_marks(record.id) if hurt_marks is not None and record.hurt_marks else ()
+        writer.writerow(csv_row(record, marks))
     return out.getvalue().encode("utf-8-sig")

@@ -6,6 +6,7 @@ the list can be refreshed after every open without reading every file again.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,8 +15,10 @@ from stretch_gui.core.resources import builtin_routine_files
 from stretch_gui.core.routine.loader import load_routine_file
 from stretch_gui.core.routine.model import Routine
 from stretch_gui.core.routine.plan import build_plan
+from stretch_gui.core.routine.prescription import prescription
 from stretch_gui.core.routine.problems import RoutineError
 from stretch_gui.core.routine.schema_memory import SchemaMemory
+from stretch_gui.core.routine.stages import day_of, for_day
 from stretch_gui.core.wording import count, format_duration
 
 BUILT_IN = "Built in"
@@ -58,9 +61,24 @@ class RoutineEntry:
             parts.append(f"revision {routine.revision}")
         return " · ".join(parts)
 
+    def prescription_lines(self) -> tuple[str, ...]:
+        """Goal, programme dates, equipment, who prescribed it and the flare-up plan: what the file gives."""
+        return prescription(self.routine).lines()
+
+    def stage_line(self) -> str:
+        """The stage that applies on the day the routine was loaded for ("Week 3: holds 30 s, 3 sets"), with
+        the request to see the physio once the review date has passed; "" for a routine without stages."""
+        day = day_of(self.routine)
+        return day.summary if day is not None else ""
+
 
 class RoutineCatalogue:
-    """Loads routine files for the window: the list on the start screen, a file opened, a resume."""
+    """Loads routine files for the window: the list on the start screen, a file opened, a resume.
+
+    Every routine comes with the doses its stages give for ``today()``, asked at each load, so a
+    window left open overnight plays the new day's stage. ``today`` is the app's edge to the
+    calendar (``datetime.date.today``); tests pass a fixed day.
+    """
 
     def __init__(
         self,
@@ -68,14 +86,16 @@ class RoutineCatalogue:
         *,
         memory: SchemaMemory | None = None,
         builtin_files: Callable[[], list[Path]] = builtin_routine_files,
+        today: Callable[[], datetime.date] = datetime.date.today,
     ) -> None:
+        self._today = today
         self._recent_files = recent_files
         self._builtin_files = builtin_files
         self._memory = memory
         self._loaded: dict[tuple[Path, int, int], Routine] = {}
 
     def load(self, path: Path) -> Routine:
-        """The routine in ``path``; raises RoutineError with the loader's own messages."""
+        """The routine in ``path`` with today's doses; raises RoutineError with the loader's own messages."""
         try:
             stat = path.stat()
         except OSError:
@@ -83,7 +103,7 @@ class RoutineCatalogue:
         key = (path.resolve(), stat.st_mtime_ns, stat.st_size)
         if key not in self._loaded:
             self._loaded[key] = load_routine_file(path, memory=self._memory)
-        return self._loaded[key]
+        return for_day(self._loaded[key], self._today())
 
     def entry(self, path: Path) -> RoutineEntry:
         """A file the patient opened (or a resumed session's file); raises RoutineError."""

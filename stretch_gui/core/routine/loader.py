@@ -15,6 +15,7 @@ from stretch_gui.core import resources
 from stretch_gui.core.routine.durations import parse_duration
 from stretch_gui.core.routine.model import (
     DEFAULT_BREATHING,
+    DEFAULT_REST_BETWEEN_SETS,
     SIDES_BY_NAME,
     BreatheStep,
     Breathing,
@@ -22,6 +23,7 @@ from stretch_gui.core.routine.model import (
     ExerciseStep,
     Frequency,
     Routine,
+    Stage,
     Step,
 )
 from stretch_gui.core.routine.picturecheck import picture_problem
@@ -46,8 +48,10 @@ DURATION_LIMITS = {
     "pause": (0, 30),
     "exhale": (1, 30),
     "pause_after_exhale": (0, 30),
+    "add_hold": (1, 600),
+    "max_hold": (1, 3600),
 }
-DEFAULT_REST_BETWEEN_SETS = 10
+
 DEFAULT_SWITCH = 5
 DEFAULT_PREPARE = 5
 EXERCISE_STEP_ONLY = ("exercise", "hold", "reps", "sets", "rest", "sides", "switch", "between", "cautions")
@@ -156,11 +160,10 @@ class _RoutineBuilder:
         breathing = self._breathing(data.get("breathing"), ("breathing",)) or DEFAULT_BREATHING
         steps = [self._step(raw, ("steps", i), breathing) for i, raw in enumerate(data["steps"])]
         prescribed = data.get("prescribed", "")
-        if prescribed:
-            try:
-                datetime.date.fromisoformat(prescribed)
-            except ValueError:
-                self.report.error(("prescribed",), f"prescribed: '{prescribed}' is not a real date")
+        dates = {key: self._date(data, key) for key in ("prescribed", "start_date", "review_by")}
+        if dates["start_date"] and dates["review_by"] and dates["review_by"] < dates["start_date"]:
+            self.report.error(("review_by",), f"review_by ({data['review_by']}) is before start_date ({data['start_date']})")
+        routine_stages = self._stages(data.get("stages"), ("stages",), None)
         if self.report.failed:
             raise RoutineError(self.report.problems)
 
@@ -174,13 +177,33 @@ class _RoutineBuilder:
             patient=data.get("patient", "").strip(),
             prescribed=prescribed,
             revision=self._as_written(("revision",), data.get("revision", "")),
+            profession=data.get("profession", "").strip(),
+            registration=self._as_written(("registration",), data.get("registration", "")).strip(),
+            start_date=data.get("start_date", ""),
+            review_by=data.get("review_by", ""),
+            weeks=data.get("weeks"),
+            goal=data.get("goal", "").strip(),
+            flare_up=data.get("flare_up", "").strip(),
+            equipment=tuple(item.strip() for item in data.get("equipment", ())),
+            stages=routine_stages,
             frequency=Frequency(**freq) if freq else None,
             cautions=tuple(data.get("cautions", ())),
             breathing=breathing,
         )
         from stretch_gui.core.routine.plan import build_plan
 
-        total = build_plan(routine).total
+        # The longest the routine gets: every stage's week is tried (a growing dose is capped by its max).
+        from stretch_gui.core.routine.stages import for_day
+
+        weeks = {stage.from_week for stage in routine_stages}
+        for step in routine.steps:
+            if isinstance(step, ExerciseStep):
+                weeks.update(stage.from_week for stage in step.stages)
+        start = datetime.date(2000, 1, 3)
+        undated = replace(routine, start_date=start.isoformat(), review_by="")
+        # Far enough past each stage's start for any growth to reach its most.
+        trials = [routine] + [for_day(undated, start + datetime.timedelta(weeks=w + 104)) for w in weeks]
+        total = max(build_plan(trial).total for trial in trials)
         if total > MAX_ROUTINE_SECONDS:
             self.report.error(
                 ("steps",),
@@ -191,6 +214,60 @@ class _RoutineBuilder:
         return replace(routine, warnings=tuple(p for p in self.report.problems if p.warning))
 
     # -- pieces -------------------------------------------------------------
+
+    def _date(self, data: dict[str, Any], key: str) -> datetime.date | None:
+        written = data.get(key, "")
+        if not written:
+            return None
+        try:
+            return datetime.date.fromisoformat(written)
+        except ValueError:
+            self.report.error((key,), f"{key}: '{written}' is not a real date")
+            return None
+
+    def _stages(self, raw: Any, path: tuple[Any, ...], step: ExerciseStep | None) -> tuple[Stage, ...]:
+        """Stages checked for order and fit; ``step`` is the step they belong to (None: the routine's)."""
+        if not raw:
+            return ()
+        stages = []
+        previous = 0
+        for index, entry in enumerate(raw):
+            here = path + (index,)
+            week = entry["from_week"]
+            if week <= previous:
+                message = f"from_week {week} must come after week {previous} of the stage before; list the stages in order"
+                self.report.error(here + ("from_week",), message)
+            previous = max(previous, week)
+            if step is not None:
+                counted = "reps" if step.reps is not None else "hold"
+                other = "hold" if counted == "reps" else "reps"
+                for key in (other, f"add_{other}", f"max_{other}"):
+                    if key in entry:
+                        done = "reps" if counted == "reps" else "a hold"
+                        message = f"'{step.title}' is done with {done}, so its stages cannot set '{key}'"
+                        self.report.error(here + (key,), message, key=True)
+            for kind in ("hold", "reps"):
+                add, most = f"add_{kind}", f"max_{kind}"
+                if (add in entry) != (most in entry):
+                    given, missing = (add, most) if add in entry else (most, add)
+                    example = "add_hold: 5s with max_hold: 45s" if kind == "hold" else "add_reps: 1 with max_reps: 12"
+                    self.report.error(here + (given,), f"'{given}' needs '{missing}' beside it (e.g. {example})", key=True)
+            line = (self.report.document.positions.of_value(here) or (0, 0))[0]
+            stages.append(
+                Stage(
+                    from_week=week,
+                    hold=self._seconds(entry, "hold", here, None),
+                    reps=entry.get("reps"),
+                    sets=entry.get("sets"),
+                    rest=self._seconds(entry, "rest", here, None),
+                    add_hold=self._seconds(entry, "add_hold", here, None),
+                    max_hold=self._seconds(entry, "max_hold", here, None),
+                    add_reps=entry.get("add_reps"),
+                    max_reps=entry.get("max_reps"),
+                    line=line,
+                )
+            )
+        return tuple(stages)
 
     def _check_exercise_ids(self, steps: Any) -> None:
         if not isinstance(steps, list):
@@ -313,7 +390,7 @@ class _RoutineBuilder:
             return None
         sets = merged.get("sets", 1)
         rest = self._seconds(merged, "rest", path, DEFAULT_REST_BETWEEN_SETS if sets > 1 else 0) or 0
-        return ExerciseStep(
+        step = ExerciseStep(
             exercise=exercise,
             hold=hold,
             reps=reps,
@@ -327,7 +404,10 @@ class _RoutineBuilder:
             note=raw.get("note", "").strip(),
             cautions=tuple(raw.get("cautions", ())),
             line=line,
+            position=raw.get("position", "").strip(),
+            equipment=tuple(item.strip() for item in raw.get("equipment", ())),
         )
+        return replace(step, stages=self._stages(raw.get("stages"), path + ("stages",), step))
 
     def _custom_exercise(self, raw: dict[str, Any], path: tuple[Any, ...]) -> Exercise | None:
         images = {key: self._image(raw[key], path + (key,)) for key in ("image", "image_exhale") if key in raw}

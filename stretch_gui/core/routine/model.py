@@ -45,6 +45,7 @@ class Breathing:
 
 
 DEFAULT_BREATHING = Breathing()
+DEFAULT_REST_BETWEEN_SETS = 10  # seconds, when a step (or a stage) has sets but says no rest
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,26 @@ class Exercise:
 
 
 @dataclass(frozen=True)
+class Stage:
+    """From ``from_week`` on, these doses replace the step's own (None: unchanged).
+
+    ``add_hold`` / ``add_reps`` grow the dose each week after the stage starts, never past
+    ``max_hold`` / ``max_reps``. The rule that picks a stage lives in stages.py.
+    """
+
+    from_week: int
+    hold: int | None = None
+    reps: int | None = None
+    sets: int | None = None
+    rest: int | None = None
+    add_hold: int | None = None
+    max_hold: int | None = None
+    add_reps: int | None = None
+    max_reps: int | None = None
+    line: int = 0
+
+
+@dataclass(frozen=True)
 class ExerciseStep:
     exercise: Exercise
     hold: int | None  # seconds; None for a moving exercise counted in reps
@@ -84,6 +105,9 @@ class ExerciseStep:
     note: str = ""
     cautions: tuple[str, ...] = ()
     line: int = 0  # where the step starts in its file, for messages
+    position: str = ""  # the starting position, in the physio's words
+    equipment: tuple[str, ...] = ()
+    stages: tuple[Stage, ...] = ()  # this step's own; empty: the routine's stages apply
 
     @property
     def title(self) -> str:
@@ -140,6 +164,15 @@ class Routine:
     patient: str = ""
     prescribed: str = ""  # ISO date, kept as text: no time zone games
     revision: str = ""
+    profession: str = ""
+    registration: str = ""
+    start_date: str = ""  # ISO date: week 1 of the stages starts here
+    review_by: str = ""  # ISO date
+    weeks: int | None = None  # programme length
+    goal: str = ""
+    flare_up: str = ""  # what to do if the pain flares
+    equipment: tuple[str, ...] = ()
+    stages: tuple[Stage, ...] = ()  # for every exercise step without its own
     frequency: Frequency | None = None
     cautions: tuple[str, ...] = ()
     breathing: Breathing = DEFAULT_BREATHING
@@ -147,6 +180,23 @@ class Routine:
     content_hash: str = field(default="", compare=False)
     # Problems that do not stop the routine (a missing picture), for `validate`.
     warnings: tuple[Any, ...] = field(default=(), compare=False)
+    # Set by stages.for_day: the day whose doses the steps carry, and the steps as written.
+    day: Any = field(default=None, compare=False)
+    written_steps: tuple[Step, ...] = field(default=(), compare=False)
+
+    @property
+    def staged(self) -> bool:
+        """Whether any dose changes with the weeks."""
+        return bool(self.stages) or any(isinstance(s, ExerciseStep) and s.stages for s in self.written_steps or self.steps)
+
+    @property
+    def all_equipment(self) -> tuple[str, ...]:
+        """Everything the routine needs, the routine's list first, each thing once."""
+        items = list(self.equipment)
+        for step in self.steps:
+            if isinstance(step, ExerciseStep):
+                items.extend(step.equipment)
+        return tuple(dict.fromkeys(items))
 
     @property
     def exercise_count(self) -> int:
@@ -157,6 +207,7 @@ class Routine:
         parts = []
         if self.author:
             parts.append(f"By {self.author}")
+
         if self.patient:
             parts.append(f"for {self.patient}" if parts else f"For {self.patient}")
         if self.prescribed:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import enum
 from dataclasses import dataclass
 
@@ -13,7 +14,8 @@ from stretch_gui.core.routine.model import (
     Side,
     Step,
 )
-from stretch_gui.core.wording import count, format_clock, format_duration
+from stretch_gui.core.routine.stages import day_of, for_day
+from stretch_gui.core.wording import count, format_clock, format_duration, full_date
 
 
 class SegmentKind(enum.Enum):
@@ -91,13 +93,24 @@ class Plan:
 
     def describe(self) -> str:
         lines = [f"{self.routine.title}: {format_duration(self.total)}, {count(len(self.routine.steps), 'step')}"]
+        day = day_of(self.routine)
+        if day is not None and day.line:
+            lines.append(f"On {full_date(day.on)}: {day.line}")
+        if day is not None and day.notice:
+            lines.append(day.notice)
         for segment in self.segments:
             lines.append(f"{format_clock(segment.start):>7}  {format_duration(segment.duration):>7}  {segment.describe()}")
         lines.append(f"Total: {format_duration(self.total)}")
         return "\n".join(lines)
 
 
-def build_plan(routine: Routine) -> Plan:
+def build_plan(routine: Routine, on: datetime.date | None = None) -> Plan:
+    """The timeline of ``routine``; with ``on``, with the doses its stages give for that day.
+
+    Without ``on`` the steps are played as they stand: as written, or as ``for_day`` set them.
+    """
+    if on is not None:
+        routine = for_day(routine, on)
     segments: list[Segment] = []
     clock = 0.0
 

@@ -228,8 +228,8 @@ def _explain(error: ValidationError, document: Document, source: str) -> list[Pr
         if _schema(error).get("pattern") == r"\S":
             # An empty string is already reported by minLength.
             return at_value(f"{name} must not be blank") if value else []
-        if name == "prescribed":
-            return at_value(f"prescribed: {_describe(value)} is not a date; write it as YYYY-MM-DD")
+        if name in ("prescribed", "start_date", "review_by"):
+            return at_value(f"{name}: {_describe(value)} is not a date; write it as YYYY-MM-DD")
         if name == "exercise":
             return at_value(f"exercise: {_describe(value)} is not an exercise id; ids are lower-case words joined by '-'")
         return at_value(f"{name}: {_describe(value)} is not in the expected form")

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from stretch_gui.core.routine.model import ExerciseStep, Side
 from stretch_gui.core.routine.plan import Segment, SegmentKind
+from stretch_gui.core.routine.stages import day_of
 from stretch_gui.core.session.breathing import BreathPhase, BreathState
 from stretch_gui.core.session.session import Session, SessionState
 from stretch_gui.core.wording import format_clock, spoken_duration
@@ -144,6 +145,9 @@ def segment_words(session: Session, index: int, *, breathing_guide: bool = True)
     if introducing:
         if routine.byline:
             lines.append(Line(LineKind.BYLINE, routine.byline))
+        day = day_of(routine)
+        if day is not None and day.summary:  # the stage that applies today, and a review that is due
+            lines.append(Line(LineKind.CAUTION if day.notice else LineKind.NOTE, day.summary))
         lines.extend(Line(LineKind.CAUTION, caution) for caution in routine.cautions + own_cautions)
     elif segment.kind is SegmentKind.PREPARE:
         # Each exercise's own cautions while the patient gets into position for it, every time.

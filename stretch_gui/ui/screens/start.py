@@ -94,7 +94,11 @@ class StartScreen(QWidget):
         self.detail_title = label("detailTitle", "Routine title", role="heading", wrap=True)
         self.detail_byline = label("detailByline", "Written by", role="muted", wrap=True)
         self.detail_meta = label("detailMeta", "Length", role="muted", wrap=True)
+        self.detail_stage = label("detailStage", "This week", role="body", wrap=True)
         self.detail_description = label("detailDescription", "Description", role="body", wrap=True)
+        self.detail_prescription = label("detailPrescription", "Prescription", role="muted", wrap=True)
+        for plain in (self.detail_stage, self.detail_prescription):
+            plain.setTextFormat(Qt.TextFormat.PlainText)  # the physio's words, never read as markup
         self.detail_cautions = label("detailCautions", "Cautions", role="caution", wrap=True)
         self.detail_cautions.setTextFormat(Qt.TextFormat.RichText)
         self.start_button = QPushButton("Start routine")
@@ -118,7 +122,8 @@ class StartScreen(QWidget):
         words_layout = QVBoxLayout(words)
         words_layout.setContentsMargins(0, 0, 0, 0)
         words_layout.setSpacing(10)
-        for widget in (self.detail_title, self.detail_byline, self.detail_meta, self.detail_description):
+        for widget in (self.detail_title, self.detail_byline, self.detail_meta, self.detail_stage, self.detail_description,
+                       self.detail_prescription):
             words_layout.addWidget(widget)
         words_layout.addSpacing(6)
         words_layout.addWidget(self.detail_cautions)
@@ -199,6 +204,8 @@ class StartScreen(QWidget):
         if entry is None:
             for widget in (self.detail_title, self.detail_byline, self.detail_meta, self.detail_description):
                 widget.setText("")
+            self.detail_stage.hide()
+            self.detail_prescription.hide()
             self.detail_title.setText("No routine yet")
             self.detail_cautions.hide()
             return
@@ -209,6 +216,11 @@ class StartScreen(QWidget):
         self.detail_meta.setText(entry.details())
         self.detail_description.setText(routine.description)
         self.detail_description.setVisible(bool(routine.description))
+        self.detail_stage.setText(entry.stage_line())
+        self.detail_stage.setVisible(bool(entry.stage_line()))
+        prescription = entry.prescription_lines()
+        self.detail_prescription.setText("\n".join(prescription))
+        self.detail_prescription.setVisible(bool(prescription))
         cautions = routine.cautions
         self.detail_cautions.setText("<br>".join(f"⚠ {escape(c)}" for c in cautions))
         self.detail_cautions.setVisible(bool(cautions))

@@ -17,6 +17,7 @@ from stretch_gui.core.resources import builtin_routine_files
 from stretch_gui.core.routine.loader import load_routine_file
 from stretch_gui.core.routine.model import BreatheStep, ExerciseStep, Side
 from stretch_gui.core.wording import breathing_pattern, capitalised, spoken_duration
+from tests.support.routines import PRESCRIBED
 
 WriteRoutine = Callable[..., Path]
 
@@ -159,3 +160,37 @@ def test_many_steps_log_one_done_column_and_many_sessions_a_number(write_routine
     crowded = build_handout(load_routine_file(write_routine(routine(6).replace("per_day: 5", f"per_day: {MAX_BOXES_PER_DAY}"))))
     assert crowded.log_columns == ("Done",)
 
+
+
+def test_the_handout_gives_the_whole_prescription_and_the_stages(write_routine: WriteRoutine) -> None:
+    from datetime import date
+
+    from stretch_gui.core.routine.stages import for_day
+
+    routine = load_routine_file(write_routine(PRESCRIBED))
+    handout = build_handout(for_day(routine, date(2026, 3, 16)))
+    assert handout.facts == (
+        ("Goal", "Sit through the school run without pain."),
+        ("Programme", "8 weeks from 2 March 2026 · review by 27 April 2026"),
+        ("You need", "A mat, A cushion"),
+        ("Prescribed by", "Jane Doe, Physiotherapist, registration PH 12345"),
+    )
+    assert handout.flare_up == "Do only the breathing for two days."
+    assert handout.stages == ("Weeks 1–2: holds 20 s", "From week 3: holds 30 s, 3 sets")
+    assert handout.stages_note == "A step with its own progression below follows that one instead."
+    assert handout.week == "The doses below are for week 3 (16 March 2026)."
+    assert handout.review == ""
+    pose, knee = handout.steps
+    assert pose.dosage.startswith("Hold 30 s · 3 sets")
+    assert (pose.position, pose.equipment, pose.stages) == ("Starting position: Kneeling on the mat", "You need: A cushion", ())
+    assert knee.stages == ("Week 1: holds 15 s", "From week 2: holds 5 s longer each week, up to 45 s")
+    assert knee.dosage.startswith("Hold 20 s")  # week 3: 15 s, then 5 s more
+    late = build_handout(for_day(routine, date(2026, 6, 1)))
+    assert late.review.startswith("Ask your physio to review this programme")
+
+
+def test_a_handout_without_the_new_fields_has_none_of_them(write_routine: WriteRoutine) -> None:
+    handout = build_handout(load_routine_file(write_routine("format: 1\ntitle: Plain\nsteps:\n  - exercise: childs-pose\n")))
+    assert (handout.facts, handout.flare_up, handout.stages, handout.week, handout.review) == ((), "", (), "", "")
+    assert handout.stages_note == ""
+    assert (handout.steps[0].position, handout.steps[0].equipment, handout.steps[0].stages) == ("", "", ())

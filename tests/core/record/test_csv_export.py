@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from stretch_gui.core.record.csv_export import HEADERS, csv_bytes, safe_cell
+from stretch_gui.core.record.csv_export import HEADERS, csv_bytes, safe_cell, spreadsheet_duration
 from stretch_gui.core.record.recorder import SessionRecorder
 from stretch_gui.core.record.store import History
 from tests.support.history import (
+    ROUTINE,
     FakeWallClock,
     finish_segment,
     new_session,
@@ -44,7 +45,7 @@ def fill(history: History, routine, wall: FakeWallClock) -> None:  # type: ignor
 
 @pytest.fixture
 def database(tmp_path: Path) -> Path:
-    routine = write_routine_file(tmp_path)
+    routine = write_routine_file(tmp_path, ROUTINE.replace("prescribed:", "revision: 1.10\nprescribed:"))
     wall = FakeWallClock()
     path = tmp_path / "history.sqlite3"
     with open_history(path, wall) as history:
@@ -59,8 +60,7 @@ def read_csv(data: bytes) -> list[dict[str, str]]:
 
 def test_one_row_per_session_oldest_first_with_clear_headers(database: Path) -> None:
     with open_history(database) as history:
-        data = csv_bytes(history.sessions())
-        routine_file = history.session(1).routine.file
+        data = csv_bytes(history.sessions(), history.hurt_marks)
         digest = history.session(1).routine.content_hash
     assert b"\r\n" in data
     rows = read_csv(data)
@@ -68,15 +68,52 @@ def test_one_row_per_session_oldest_first_with_clear_headers(database: Path) -> 
     first, second = rows
     assert first["Date"] == "2026-03-14" and first["Start time"] == "09:00:00" and first["End time"] == "09:00:00"
     assert first["Routine"] == "Short test routine" and first["Prescribed"] == "2026-03-01"
-    assert first["File"] == routine_file and first["Content hash (SHA-256)"] == digest
-    assert first["Duration (s)"] == "105"  # the whole plan: 5+20+10+20 + 5+27 + 18
+    assert first["Revision"] == "1.10"  # as the physio wrote it, not the number 1.1
+    assert first["File version"] == digest[:12]
+    assert first["Time exercising"] == "0:01:45"  # the whole plan: 5+20+10+20 + 5+27 + 18 s
     assert (first["Exercises completed"], first["Exercises skipped"], first["Result"]) == ("2", "0", "finished")
     assert (first["Pain before (0-10)"], first["Pain after (0-10)"]) == ("6", "3")
     assert first["Note before"] == "Rücken steif, «schlimm»\nzweite Zeile"
-    assert first["Hurt marks"] == "1"
+    assert (first["Hurt marks"], first["Hurt during"]) == ("1", "Knee hug")
     assert second["Date"] == "2026-03-15" and second["Result"] == "stopped"
+    assert second["Time exercising"] == "0:00:05"
     assert second["Pain before (0-10)"] == "" and second["Pain after (0-10)"] == ""
-    assert second["Hurt marks"] == "0"
+    assert (second["Hurt marks"], second["Hurt during"]) == ("0", "")
+
+
+def test_no_file_system_paths_in_the_export(database: Path, tmp_path: Path) -> None:
+    """A physio sees the routine's name and revision, never where the file sat on the patient's disk."""
+    with open_history(database) as history:
+        routine_file = history.session(1).routine.file
+        data = csv_bytes(history.sessions(), history.hurt_marks).decode("utf-8-sig")
+    assert routine_file and routine_file.endswith("routine.yaml")
+    assert str(tmp_path) not in data and "routine.yaml" not in data
+
+
+def test_hurt_marks_keep_which_exercise_and_how_often(tmp_path: Path) -> None:
+    routine = write_routine_file(tmp_path)
+    with open_history(tmp_path / "history.sqlite3") as history:
+        _, clock, session = new_session(routine)
+        recorder = SessionRecorder(history, session)
+        session.start()
+        finish_segment(session, clock)  # into the first hold of Knee hug
+        recorder.mark_hurt()
+        recorder.mark_hurt()
+        while session.segment.title != "Cat cow" or session.segment.kind.value != "reps":
+            finish_segment(session, clock)
+        recorder.mark_hurt()
+        session.stop("enough")
+        rows = read_csv(csv_bytes(history.sessions(), history.hurt_marks))
+        bare = read_csv(csv_bytes(history.sessions()))
+    assert (rows[0]["Hurt marks"], rows[0]["Hurt during"]) == ("3", "Knee hug ×2; Cat cow")
+    assert (bare[0]["Hurt marks"], bare[0]["Hurt during"]) == ("3", "")  # the count even without the marks
+
+
+@pytest.mark.parametrize(
+    ("seconds", "cell"), [(0, "0:00:00"), (59.6, "0:01:00"), (105, "0:01:45"), (3600 * 2 + 61, "2:01:01"), (-3, "0:00:00")]
+)
+def test_durations_are_h_mm_ss(seconds: float, cell: str) -> None:
+    assert spreadsheet_duration(seconds) == cell
 
 
 def test_cells_cannot_become_formulas(database: Path) -> None:
@@ -135,7 +172,7 @@ def test_history_csv_writes_the_file(cli, database: Path, tmp_path: Path) -> Non
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == f"Wrote 2 sessions to {out}"
     with open_history(database) as history:
-        assert out.read_bytes() == csv_bytes(history.sessions())
+        assert out.read_bytes() == csv_bytes(history.sessions(), history.hurt_marks)
     assert [p.name for p in out.parent.iterdir()] == ["sessions.csv"]  # no temporary file left
 
 

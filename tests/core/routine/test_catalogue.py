@@ -60,3 +60,61 @@ def test_a_file_is_read_again_only_when_it_changes(
 def test_a_missing_file_says_so(tmp_path: Path) -> None:
     with pytest.raises(RoutineError, match="no such file"):
         RoutineCatalogue(lambda: []).load(tmp_path / "gone.yaml")
+
+
+PRESCRIBED = """\
+format: 1
+title: Prescribed
+author: Jane Doe
+profession: Physiotherapist
+registration: PH 12345
+start_date: 2026-03-02
+review_by: 2026-04-27
+weeks: 8
+goal: Sit through the school run without pain.
+flare_up: Do only the breathing for two days, then start again at week 1.
+equipment: [A mat]
+stages:
+  - from_week: 1
+    hold: 20s
+  - from_week: 3
+    hold: 30s
+    sets: 3
+steps:
+  - exercise: childs-pose
+    position: Kneeling on the mat
+    equipment: [A cushion, A mat]
+"""
+
+
+def test_the_details_give_the_prescription_and_the_stage_of_the_injected_day(write_routine: Callable[..., Path]) -> None:
+    from datetime import date
+
+    path = write_routine(PRESCRIBED)
+    entry = RoutineCatalogue(lambda: [], today=lambda: date(2026, 3, 16)).entry(path)
+    assert entry.prescription_lines() == (
+        "Goal: Sit through the school run without pain.",
+        "Programme: 8 weeks from 2 March 2026 · review by 27 April 2026",
+        "You need: A mat, A cushion",
+        "Prescribed by: Jane Doe, Physiotherapist, registration PH 12345",
+        "If your pain flares up: Do only the breathing for two days, then start again at week 1.",
+    )
+    assert entry.stage_line() == "Week 3: holds 30 s, 3 sets"
+    step = entry.routine.steps[0]
+    assert (step.hold, step.sets) == (30, 3)  # type: ignore[union-attr]  # what the window will play
+    late = RoutineCatalogue(lambda: [], today=lambda: date(2026, 5, 1)).entry(path)
+    assert late.stage_line() == (
+        "Week 9: holds 30 s, 3 sets. Ask your physio to review this programme: it was due for review by 27 April 2026."
+    )
+    plain = RoutineCatalogue(lambda: []).entry(write_routine(ROUTINE, name="plain.yaml"))
+    assert plain.prescription_lines() == () and plain.stage_line() == ""
+
+
+def test_the_catalogue_asks_for_the_day_at_every_load(write_routine: Callable[..., Path]) -> None:
+    from datetime import date
+
+    days = iter([date(2026, 3, 2), date(2026, 3, 16)])
+    catalogue = RoutineCatalogue(lambda: [], today=lambda: next(days))
+    path = write_routine(PRESCRIBED)
+    assert catalogue.entry(path).stage_line().startswith("Week 1: ")
+    assert catalogue.entry(path).stage_line().startswith("Week 3: ")  # a window left open overnight moves on

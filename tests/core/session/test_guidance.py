@@ -205,3 +205,31 @@ def test_no_words_about_a_circle_that_is_not_on_screen() -> None:
     hidden = [line.text for line in guidance.segment_words(session, last, breathing_guide=False).lines]
     assert "circle" in shown[0]
     assert hidden == [guidance.BREATHING_WITHOUT_GUIDE] and "circle" not in hidden[0]
+
+
+def test_before_the_start_the_player_says_which_week_it_plays() -> None:
+    from datetime import date
+
+    from stretch_gui.core.routine.stages import for_day
+
+    text = """\
+format: 1
+title: Staged
+start_date: 2026-03-02
+review_by: 2026-03-20
+stages:
+  - from_week: 3
+    hold: 30s
+steps:
+  - exercise: childs-pose
+"""
+    routine = load_routine_text(text)
+    week3 = Session(build_plan(for_day(routine, date(2026, 3, 16))), FakeClock())
+    lines = guidance.segment_words(week3, 0).lines
+    assert [(line.kind, line.text) for line in lines if "Week" in line.text] == [(LineKind.NOTE, "Week 3: holds 30 s")]
+    late = Session(build_plan(for_day(routine, date(2026, 4, 1))), FakeClock())
+    review = [line for line in guidance.segment_words(late, 0).lines if "Week" in line.text]
+    assert [line.kind for line in review] == [LineKind.CAUTION]
+    assert review[0].text.startswith("Week 3: holds 30 s. Ask your physio to review this programme")
+    undated = Session(build_plan(routine), FakeClock())
+    assert not [line for line in guidance.segment_words(undated, 0).lines if "Week" in line.text]
