@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -71,7 +71,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self._clock = clock
         self._current: RoutineEntry | None = None
-        self.catalogue = RoutineCatalogue(lambda: self.settings.recent_files, memory=schema_memory)
+        self.catalogue = RoutineCatalogue(lambda: self.settings.recent_files, memory=schema_memory, today=date.today)
         # The record of sessions: opened after the window shows (sqlite3 is not needed to paint it).
         self.history_file = history_file
         self._history: History | None = None

@@ -49,3 +49,18 @@ def test_every_dialog_can_be_heard(make_window: MakeWindow, qtbot: QtBot) -> Non
             found += look(dialog, dialog.objectName())
             dialog.close()
     assert not found, "\n".join(found)
+
+
+def test_the_pain_scale_is_one_single_choice_group(make_window: MakeWindow, back_spasm: Path) -> None:
+    from PySide6.QtGui import QAccessible
+
+    window = make_window(back_spasm)
+    row = window.player.before_check_in
+    readers = [QAccessible.queryAccessibleInterface(button) for button in row.buttons]
+    assert {reader.role() for reader in readers} == {QAccessible.Role.RadioButton}
+    assert all(reader.state().checkable for reader in readers)
+    row.set_value(4)
+    assert [bool(reader.state().checked) for reader in readers] == [value == 4 for value in range(11)]
+    assert readers[4].text(QAccessible.Text.Name).startswith("Pain 4")
+    group = QAccessible.queryAccessibleInterface(row.buttons[0].parentWidget().parentWidget())
+    assert "Pain right now" in group.text(QAccessible.Text.Name)

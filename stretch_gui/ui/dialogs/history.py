@@ -284,9 +284,11 @@ class HistoryDialog(QDialog):
         item.setData(0, Qt.ItemDataRole.UserRole, record.id)
         sentence = session_sentence(record)
         notes = notes_text(record)
-        for column in range(len(COLUMNS)):
-            item.setData(column, Qt.ItemDataRole.AccessibleTextRole, sentence)
-            if notes:
+        # The whole session in one sentence on its first cell; the other cells read as what they show,
+        # so a screen reader moving along the row does not hear the sentence seven times.
+        item.setData(0, Qt.ItemDataRole.AccessibleTextRole, sentence)
+        if notes:
+            for column in range(len(COLUMNS)):
                 item.setToolTip(column, notes)
         if result_words(record) == STATUS_HURT:
             item.setForeground(2, QBrush(t.color("danger")))

@@ -60,6 +60,7 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("settingsDialog")
         self.setWindowTitle(prefs.TITLE)
+        self.setAccessibleName(prefs.TITLE)  # announced as "Settings", not as the first note inside it
         self.settings = settings
         self._sound_player = sound or shared_player()
         # Let the new volume be heard once the slider stops moving, not on every step.

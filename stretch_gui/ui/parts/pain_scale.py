@@ -5,13 +5,17 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QAccessible, QAccessibleInterface, QFocusEvent, QKeyEvent
+from PySide6.QtWidgets import QAccessibleWidget, QButtonGroup, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from stretch_gui.ui.parts.labels import label
 from stretch_gui.ui.parts.wrap_row import WrapRow
 
 ENDS = {0: "no pain", 10: "worst pain"}
+
+
+class ScoreButton(QPushButton):
+    """One number of the scale: its own class, so screen readers are told it is one choice of several."""
 
 
 class PainCheckIn(QWidget):
@@ -47,7 +51,7 @@ class PainCheckIn(QWidget):
         self.group.setExclusive(False)  # so a second click can clear the answer
         self.buttons: list[QPushButton] = []
         for value in range(11):
-            button = QPushButton(str(value))
+            button = ScoreButton(str(value))
             button.setObjectName(f"{name}Pain{value}")
             button.setCheckable(True)
             button.setProperty("role", "scale")
@@ -58,6 +62,7 @@ class PainCheckIn(QWidget):
             self.buttons.append(button)
         # 0–5 and 6–10: one row when they fit, two at a large text size rather than cut off.
         row = WrapRow(f"{name}Scale", self.buttons[:6], self.buttons[6:], packed=True)
+        row.setAccessibleName(question)  # the row is one single-choice group, labelled by its question
         self.group.idToggled.connect(self._toggled)
         self.note = QLineEdit()
         self.note.setObjectName(f"{name}Note")
@@ -170,3 +175,31 @@ class PainCheckIn(QWidget):
     def _choose(self, button: QPushButton) -> None:
         button.setChecked(True)
         button.setFocus()
+
+
+class _ScoreAccessible(QAccessibleWidget):
+    """A score reads as one choice of a single-choice row (a radio button), checked or not."""
+
+    def __init__(self, button: QPushButton) -> None:
+        super().__init__(button, QAccessible.Role.RadioButton, button.accessibleName())
+        self._button = button
+
+    def text(self, kind: QAccessible.Text) -> str:
+        if kind is QAccessible.Text.Name:
+            return self._button.accessibleName()
+        return str(super().text(kind))
+
+    def state(self) -> QAccessible.State:
+        state = super().state()
+        state.checkable = True
+        state.checked = self._button.isChecked()
+        return state
+
+
+def _accessible_for(_class_name: str, thing: QObject) -> QAccessibleInterface | None:
+    if isinstance(thing, ScoreButton):
+        return _ScoreAccessible(thing)
+    return None
+
+
+QAccessible.installFactory(_accessible_for)
