@@ -93,7 +93,7 @@ class PlayerScreen(QWidget):
         self._was_ready = False
         self._words: SegmentWords | None = None
         self._announced_state = SessionState.READY
-        self._type_key: tuple[int, int, str] | None = None
+        self._type_key: tuple[object, ...] | None = None  # what the player's style sheet was last made for
         self._guide_on = False
         self._hint_held = False
         self._hint_timer = QTimer(self)
@@ -244,7 +244,7 @@ class PlayerScreen(QWidget):
         widest = QFontMetricsF(probe).horizontalAdvance(guidance.LONGEST_BREATH_WORDS) / 100
         size["breath"] = max(size["small"], min(size["breath"], int(column / widest)))
         share = self._timer_share()
-        key = (size["body"], size["breath"], theme.current().name)
+        key = (*sorted(size.items()), theme.current().name, round(unit * 100))
         self.body.setStretch(0, round(100 * (1 - share)))
         self.body.setStretch(2, round(100 * share))
         if key == self._type_key:
@@ -298,7 +298,6 @@ class PlayerScreen(QWidget):
 
     def restyle(self) -> None:
         """The theme or the text size changed: size everything again."""
-        self._type_key = None
         self._fit_type()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -545,6 +544,7 @@ class PlayerScreen(QWidget):
         self.illustration.setVisible(not (words.introducing and words.has_cautions))
         self.before_check_in.setVisible(words.introducing)
         self.next_up.setText(words.next_up)
+
         pacer_on = segment.breathing is not None and self.settings.show_pacer
         self._guide_on = pacer_on
         # 25 frames a second only for something that moves: the pacer, or a picture that blends with the breath.
@@ -556,6 +556,8 @@ class PlayerScreen(QWidget):
         )
         self.driver.set_animating(not self.settings.reduced_motion and (pacer_on or blends))
         self.breath_phase.setVisible(segment.breathing is not None)
+        # A new style sheet lays the wrapped words out again: the one way the scrolling column re-measures
+        # every line (asked once a part begins, not every tick).
         self._type_key = None
         self._fit_type()
         self.cue.setText("")
