@@ -33,7 +33,6 @@ from stretch_gui.core.wording import STOPPED_FOR_PAIN
 from stretch_gui.qt.settings import AppSettings
 from stretch_gui.ui import theme
 from stretch_gui.ui.dialogs.messages import Choice, ask, tell
-from stretch_gui.ui.dialogs.settings import SettingsDialog
 from stretch_gui.ui.screens.completion import CompletionScreen
 from stretch_gui.ui.screens.player import PlayerScreen
 from stretch_gui.ui.screens.safety import HelpDialog, SafetyScreen
@@ -300,6 +299,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(messages.sound_cues(self.settings.sound), 3000)
 
     def open_settings(self) -> None:
+        from stretch_gui.ui.dialogs.settings import SettingsDialog  # built when asked for, not at start-up
+
         dialog = SettingsDialog(self.settings, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()  # its changes arrive one key at a time through settings.changed
