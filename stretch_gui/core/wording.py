@@ -166,17 +166,22 @@ class Pace(Protocol):
     def pause_after_exhale(self) -> float: ...
 
 
-def breathing_pattern(pace: Pace) -> str:
+def breathing_pattern(pace: Pace, *, spelled: bool = False) -> str:
     """E.g. "breathe in 5 s, pause 1 s, breathe out 3 s": a pause of 0 is left out.
 
-    Lower case, to sit inside a sentence; ``capitalised`` it to start one.
+    Lower case, to sit inside a sentence; ``capitalised`` it to start one. ``spelled`` writes
+    "5 seconds" for a screen reader, which says "s" as a letter.
     """
-    parts = [f"breathe in {pace.inhale:g} s"]
+
+    def seconds(amount: float) -> str:
+        return f"{amount:g} second" + ("" if amount == 1 else "s") if spelled else f"{amount:g} s"
+
+    parts = [f"breathe in {seconds(pace.inhale)}"]
     if pace.pause:
-        parts.append(f"pause {pace.pause:g} s")
-    parts.append(f"breathe out {pace.exhale:g} s")
+        parts.append(f"pause {seconds(pace.pause)}")
+    parts.append(f"breathe out {seconds(pace.exhale)}")
     if pace.pause_after_exhale:
-        parts.append(f"pause {pace.pause_after_exhale:g} s")
+        parts.append(f"pause {seconds(pace.pause_after_exhale)}")
     return ", ".join(parts)
 
 

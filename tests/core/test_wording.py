@@ -6,6 +6,7 @@ from datetime import date, timedelta
 
 import pytest
 
+from stretch_gui.core import wording
 from stretch_gui.core.record.store import SessionStatus
 from stretch_gui.core.routine.model import Breathing, Frequency
 from stretch_gui.core.wording import (
@@ -191,3 +192,11 @@ def test_status_words(status: SessionStatus, reason: str, words: str) -> None:
 def test_every_status_has_words() -> None:
     for status in SessionStatus:
         assert status_words(status) in ("finished", "stopped", "not finished")
+
+
+def test_the_breathing_pattern_spelled_out_for_a_screen_reader() -> None:
+    from stretch_gui.core.routine.model import Breathing
+
+    pattern = Breathing(inhale=5, pause=1, exhale=3)
+    assert wording.breathing_pattern(pattern, spelled=True) == "breathe in 5 seconds, pause 1 second, breathe out 3 seconds"
+    assert wording.breathing_pattern(pattern) == "breathe in 5 s, pause 1 s, breathe out 3 s"

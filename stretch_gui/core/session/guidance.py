@@ -17,7 +17,7 @@ from stretch_gui.core.routine.plan import Segment, SegmentKind
 from stretch_gui.core.routine.stages import day_of
 from stretch_gui.core.session.breathing import BreathPhase, BreathState
 from stretch_gui.core.session.session import Session, SessionState
-from stretch_gui.core.wording import format_clock, spoken_duration
+from stretch_gui.core.wording import breathing_pattern, format_clock, spoken_duration
 
 NBSP = "\u00a0"
 CUE_SECONDS = 8  # how long each cue of a hold stays up before the next one
@@ -271,7 +271,7 @@ def announcement(session: Session, index: int) -> str:
         cue_words = f" {segment.cue}" if segment.cue else ""
         return f"Rest, {seconds}.{then}{cue_words}"
     assert segment.breathing is not None
-    return f"Slow breathing: {segment.breathing.describe()}, {seconds}."
+    return f"Slow breathing: {breathing_pattern(segment.breathing, spelled=True)}, {seconds} in all."
 
 
 def state_announcement(state: SessionState, *, was: SessionState) -> str:
