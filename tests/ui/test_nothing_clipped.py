@@ -18,6 +18,7 @@ from tests.support.window import MakeWindow, step
 
 # The window's inside on a maximized 1366x768 screen, under a title bar and a panel.
 LAPTOP = (1366, 705)
+SMALL_LAPTOP = (1280, 657)  # the same on a 1280x720 screen
 SIZES = list(prefs.TEXT_SCALES)
 
 pytestmark = [pytest.mark.slow, pytest.mark.qt_log_ignore("This plugin does not support (propagateSizeHints|raise)")]
@@ -35,19 +36,23 @@ def look(window: QWidget, where: str) -> list[str]:
 
 @pytest.fixture
 def laptop_window(make_window: MakeWindow, settings: AppSettings, restore_theme: None, back_spasm: Path):  # type: ignore[no-untyped-def]
-    def make(size: str) -> MainWindow:
+    def make(size: str, screen: tuple[int, int] = LAPTOP) -> MainWindow:
         settings.text_size = size
         window = make_window()
-        window.resize(*LAPTOP)
+        window.resize(*screen)
         settle(window)
         return window
 
     return make
 
 
-@pytest.mark.parametrize("size", SIZES)
-def test_every_screen_fits_its_text(laptop_window, size: str, clock: FakeClock, qtbot: QtBot, back_spasm: Path) -> None:  # type: ignore[no-untyped-def]
-    window = laptop_window(size)
+@pytest.mark.parametrize(
+    ("size", "screen"), [(size, LAPTOP) for size in SIZES] + [("normal", SMALL_LAPTOP), ("largest", SMALL_LAPTOP)]
+)
+def test_every_screen_fits_its_text(  # type: ignore[no-untyped-def]
+    laptop_window, size: str, screen: tuple[int, int], clock: FakeClock, qtbot: QtBot, back_spasm: Path
+) -> None:
+    window = laptop_window(size, screen)
     problems = look(window, "start")
     window.open_file(back_spasm)
     problems += look(window, "ready")
