@@ -70,3 +70,18 @@ def test_the_end_is_announced(
     press(qtbot, Key.Key_Space)
     step(clock, window, window.player.driver.session.plan.total)
     assert heard[-1] == (guidance.FINISHED, False)
+
+
+def test_the_progress_bar_moves_in_whole_steps_not_every_second(
+    make_window: MakeWindow, clock: FakeClock, qtbot: QtBot, back_spasm: Path
+) -> None:
+    from stretch_gui.ui.screens.player import PROGRESS_STEPS
+
+    window = make_window(back_spasm)
+    press(qtbot, Key.Key_Space)
+    values = set()
+    for _ in range(120):  # two minutes of play
+        step(clock, window, 1)
+        values.add(window.player.progress_bar.value())
+    assert all(value % (1000 // PROGRESS_STEPS) == 0 for value in values)
+    assert 2 <= len(values) <= 120 / 15  # a screen reader hears it move now and then, not 120 times

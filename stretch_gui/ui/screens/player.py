@@ -47,6 +47,8 @@ if TYPE_CHECKING:
 # Looked up once: the tick path runs 25 times a second.
 BREATHING_PICTURE = illustration("breathing.svg")
 
+PROGRESS_STEPS = 50  # the routine's progress bar moves in 2 % steps
+
 # The frame around what to do grows with the text size only up to this much.
 CHROME = ("small", "hint", "button")
 CHROME_SCALE = 1.5
@@ -583,7 +585,10 @@ class PlayerScreen(QWidget):
         if self.routine_progress.text() != live.progress:
             self.routine_progress.setText(live.progress)
             total = session.plan.total
-            self.progress_bar.setValue(int(1000 * (total - session.routine_remaining()) / total) if total else 0)
+            # Whole steps of 2 %: a screen reader speaks each change of a progress bar's value, so a value
+            # that crept every second would be read out over and over.
+            done = (total - session.routine_remaining()) / total if total else 0.0
+            self.progress_bar.setValue(round(done * PROGRESS_STEPS) * (1000 // PROGRESS_STEPS))
 
     def _show_moving_picture(self, segment: Segment, breath: BreathState | None) -> None:
         assert self._words is not None
