@@ -22,6 +22,7 @@ from stretch_gui.core.record.store import HurtMark, SessionRecord, SessionStatus
 from stretch_gui.core.routine.model import Routine
 from stretch_gui.core.routine.stages import day_of, first_day, for_day
 from stretch_gui.core.wording import (
+    MONTHS,
     STOPPED_BY_CHOICE,
     STOPPED_FOR_PAIN,
     count,
@@ -169,9 +170,13 @@ def _weeks(
 
 
 def _span(begin: date, end: date) -> str:
+    """"2–8 Mar", "30 Mar – 5 Apr", "3 Mar": short enough for a table cell."""
+    month = MONTHS[begin.month - 1][:3]
     if begin == end:
-        return short_date(begin)
-    return f"{short_date(begin)} – {short_date(end)}"
+        return f"{begin.day} {month}"
+    if (begin.year, begin.month) == (end.year, end.month):
+        return f"{begin.day}–{end.day} {month}"
+    return f"{begin.day} {month} – {end.day} {MONTHS[end.month - 1][:3]}"
 
 
 def _stage_cell(routine: Routine, on: date) -> str:

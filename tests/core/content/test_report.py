@@ -116,9 +116,9 @@ def test_weeks_follow_the_programme_and_count_sessions_against_the_prescription(
         (date(2026, 3, 16), date(2026, 3, 18)),  # the week under way counts only its days so far
     ]
     assert [row.cells[0] for row in report.weeks] == [
-        "Mon 2 Mar – Sun 8 Mar",
-        "Mon 9 Mar – Sun 15 Mar",
-        "Mon 16 Mar – Wed 18 Mar",
+        "2–8 Mar",
+        "9–15 Mar",
+        "16–18 Mar",
     ]
     assert [row.cells[1] for row in report.weeks] == ["Week 1", "Week 2", "Week 3"]
     assert [row.cells[2] for row in report.weeks] == ["5 of 7", "2 of 7", "1 of 3"]
@@ -159,7 +159,7 @@ def test_pain_by_week_shows_average_and_range_and_marks_a_rise() -> None:
     assert [row.rose for row in report.weeks] == [False, True, False]
     assert "Pain before sessions: 4 on Mon 2 Mar, 6 on Mon 9 Mar." in report.headlines
     assert "Pain after the session was above 5 once." in report.headlines
-    assert "Average pain before sessions rose from the week before in: Mon 9 Mar – Sun 15 Mar (marked ↑)." in report.headlines
+    assert "Average pain before sessions rose from the week before in: 9–15 Mar (marked ↑)." in report.headlines
 
 
 def test_hurt_marks_are_grouped_by_exercise_most_first() -> None:
@@ -191,10 +191,15 @@ def test_stops_say_when_and_why() -> None:
 def test_stages_reached_list_each_change_and_the_review_date() -> None:
     report = build_report(load(), [], {}, today=date(2026, 3, 18), since=date(2026, 3, 2))
     assert report.stages == (
-        "Weeks 1–2 (Mon 2 Mar – Sun 15 Mar): holds 20 s, 2 sets",
-        "Week 3 (Mon 16 Mar – Wed 18 Mar): holds 30 s, 3 sets",
+        "Weeks 1–2 (2–15 Mar): holds 20 s, 2 sets",
+        "Week 3 (16–18 Mar): holds 30 s, 3 sets",
         "Review due by 27 April 2026.",
     )
+
+
+def test_a_week_across_two_months_names_both() -> None:
+    report = build_report(load(), [], {}, today=date(2026, 4, 1), since=date(2026, 3, 30))
+    assert [row.cells[0] for row in report.weeks] == ["30 Mar – 1 Apr"]
 
 
 def test_a_routine_without_stages_dates_or_frequency() -> None:
