@@ -10,19 +10,10 @@ import datetime
 import sys
 from pathlib import Path
 
-from stretch_gui.core.content.report import ProgressReport, build_report
-from stretch_gui.core.record.adherence import same_routine
+from stretch_gui.core.content.report import build_report, report_from_history
 from stretch_gui.core.record.store import History, HistoryError
 from stretch_gui.core.routine.loader import load_routine_file
-from stretch_gui.core.routine.model import Routine
 from stretch_gui.core.routine.problems import RoutineError
-
-
-def report_for(history: History, routine: Routine, *, since: datetime.date | None, today: datetime.date) -> ProgressReport:
-    """The report on ``routine``'s sessions in ``history``; raises HistoryError."""
-    records = [r for r in history.sessions(since=since) if same_routine(r, routine)]
-    marks = {r.id: history.hurt_marks(r.id) for r in records if r.hurt_marks}
-    return build_report(routine, records, marks, today=today, since=since)
 
 
 def run_report(
@@ -44,7 +35,7 @@ def run_report(
     if database.exists():
         try:
             with History(database, read_only=True) as history:
-                report = report_for(history, routine, since=since, today=today)
+                report = report_from_history(history, routine, since=since, today=today)
         except HistoryError as exc:
             print(exc, file=sys.stderr)
             return 1

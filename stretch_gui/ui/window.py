@@ -121,6 +121,9 @@ class MainWindow(QMainWindow):
         self.print_action = self._action(
             file_menu, "&Print handout…", QKeySequence.StandardKey.Print, self.print_handout, "printAction"
         )
+        self.export_report_action = self._action(
+            file_menu, "Export progress &report…", None, self.export_report, "exportReportAction"
+        )
         for signal in (file_menu.aboutToShow, self.stack.currentChanged, self.start_screen.list.currentRowChanged):
             signal.connect(self._update_handout_actions)
         self._update_handout_actions()
@@ -234,6 +237,7 @@ class MainWindow(QMainWindow):
         enabled = self.handout_routine() is not None
         self.export_pdf_action.setEnabled(enabled)
         self.print_action.setEnabled(enabled)
+        self.export_report_action.setEnabled(enabled)
 
     def export_handout(self) -> None:
         routine = self.handout_routine()
@@ -405,6 +409,19 @@ class MainWindow(QMainWindow):
             self._first_show_done = True
             QTimer.singleShot(0, self._offer_resume)
             QTimer.singleShot(0, self._apply_reminders)
+
+    def export_report(self) -> None:
+        """File › Export progress report… for the routine the handout actions are about."""
+        routine = self.handout_routine()
+        history = self.history_store()
+        if routine is None or history is None:
+            return
+        from stretch_gui.core.content.report import saved
+        from stretch_gui.ui.dialogs.report import export_report  # the PDF code loads only when asked for
+
+        path = export_report(routine, history, self)
+        if path is not None:
+            self.statusBar().showMessage(saved(path), 8000)
 
     # -- history ------------------------------------------------------------
 

@@ -10,8 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from stretch_gui.cli.report import report_for
-from stretch_gui.core.content.report import NO_SESSIONS
+from stretch_gui.core.content.report import NO_SESSIONS, report_from_history
 from stretch_gui.core.record.store import History
 from stretch_gui.qt.handout_pdf import HandoutWriteError
 from stretch_gui.qt.report_pdf import write_report_pdf
@@ -46,7 +45,7 @@ def test_four_weeks_fit_on_one_page_with_everything_a_physio_asked_for(qapp, rec
 
     routine_file, database = recorded
     with History(database, read_only=True) as history:
-        report = report_for(history, load_routine_file(routine_file), since=date(2026, 3, 2), today=TODAY)
+        report = report_from_history(history, load_routine_file(routine_file), since=date(2026, 3, 2), today=TODAY)
     out = tmp_path / "report.pdf"
     assert write_report_pdf(report, out) == 1
     (text,) = pdf_text(out)

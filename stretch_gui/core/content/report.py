@@ -17,8 +17,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from stretch_gui.core.record.adherence import counts_as_done, expected_sessions
-from stretch_gui.core.record.store import HurtMark, SessionRecord, SessionStatus
+from stretch_gui.core.record.adherence import counts_as_done, expected_sessions, same_routine
+from stretch_gui.core.record.store import History, HurtMark, SessionRecord, SessionStatus
 from stretch_gui.core.routine.model import Routine
 from stretch_gui.core.routine.stages import day_of, first_day, for_day
 from stretch_gui.core.wording import (
@@ -44,6 +44,33 @@ PAIN_NOTE = (
 NO_SESSIONS = "No sessions of this routine were recorded in this period."
 NO_HURT_MARKS = "No exercise was marked as hurting."
 NO_STOPS = "No session was stopped."
+
+# File › Export progress report…
+DEFAULT_WEEKS = 4  # the dialog's first guess at the time since the last appointment
+DIALOG_TITLE = "Export progress report"
+DIALOG_INTRO = (
+    "A one- or two-page PDF for your physio: how often you did this routine, your pain before and after, "
+    "what hurt, and any sessions you stopped."
+)
+SINCE_LABEL = "Sessions from:"
+NOT_SAVED_TITLE = "Report not saved"
+
+
+def not_saved(reason: object) -> str:
+    return f"The progress report could not be saved.\n\n{reason}"
+
+
+def saved(path: object) -> str:
+    return f"Progress report saved: {path}"
+
+
+def default_since(today: date) -> date:
+    """The first day the dialog offers: the last ``DEFAULT_WEEKS`` weeks, today included."""
+    return today - timedelta(days=7 * DEFAULT_WEEKS - 1)
+
+
+def file_name(stem: str, today: date) -> str:
+    return f"{stem}-progress-{today.isoformat()}.pdf"
 
 
 @dataclass(frozen=True)
@@ -113,6 +140,13 @@ def build_report(
         stops=_stops(mine),
         stages=_stages_reached(routine, weeks),
     )
+
+
+def report_from_history(history: History, routine: Routine, *, since: date | None, today: date) -> ProgressReport:
+    """The report on ``routine``'s sessions kept in ``history``. Raises ``HistoryError``."""
+    records = [r for r in history.sessions(since=since) if same_routine(r, routine)]
+    marks = {r.id: history.hurt_marks(r.id) for r in records if r.hurt_marks}
+    return build_report(routine, records, marks, today=today, since=since)
 
 
 # -- weeks -------------------------------------------------------------------------------
