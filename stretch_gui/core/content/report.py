@@ -138,7 +138,7 @@ def build_report(
         weeks=tuple(weeks),
         hurts=_hurts(mine, hurt_marks),
         stops=_stops(mine),
-        stages=_stages_reached(routine, weeks),
+        stages=_stages_reached(routine, _week_bounds(routine, first, today)),
     )
 
 
@@ -177,7 +177,7 @@ def _weeks(
 ) -> list[WeekRow]:
     rows: list[WeekRow] = []
     previous: float | None = None
-    for begin, end in _week_bounds(routine, first, last):
+    for begin, end in _quiet_weeks_together(_week_bounds(routine, first, last), records):
         inside = [r for r in records if begin <= r.day <= end]
         done = sum(1 for r in inside if counts_as_done(r))
         expected = expected_sessions(routine.frequency, (end - begin).days + 1)
@@ -190,7 +190,7 @@ def _weeks(
         stopped = sum(1 for r in inside if r.status is SessionStatus.STOPPED)
         cells = (
             _span(begin, end),
-            _stage_cell(routine, begin),
+            _stage_cell(routine, begin, end),
             sessions,
             _pain(befores) + (" ↑" if rose else ""),
             _pain(afters),
@@ -213,18 +213,33 @@ def _span(begin: date, end: date) -> str:
     return f"{begin.day} {month} – {end.day} {MONTHS[end.month - 1][:3]}"
 
 
-def _stage_cell(routine: Routine, on: date) -> str:
-    """"Week 3" with the doses its stage sets, for a staged routine; "" otherwise."""
+def _quiet_weeks_together(bounds: Sequence[tuple[date, date]], records: Sequence[SessionRecord]) -> list[tuple[date, date]]:
+    """Weeks in a row without a single session as one span, so months away keep the table short."""
+    spans: list[tuple[date, date]] = []
+    quiet_before = False
+    for begin, end in bounds:
+        quiet = not any(begin <= r.day <= end for r in records)
+        if quiet and quiet_before:
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((begin, end))
+        quiet_before = quiet
+    return spans
+
+
+def _stage_cell(routine: Routine, begin: date, end: date) -> str:
+    """"Week 3" (or "Weeks 5–9" for a quiet span), on a staged routine; "" otherwise."""
     if not routine.staged:
         return ""
-    day = day_of(for_day(routine, on))
-    if day is None:
+    first, last = day_of(for_day(routine, begin)), day_of(for_day(routine, end))
+    if first is None or last is None:
         return ""
-    if not day.dated:
+    if not first.dated:
         return "Week 1 (no start date)"
-    if day.starts is not None:
+    if last.starts is not None:
         return "Before the start"
-    return f"Week {day.week}"
+    week = 1 if first.starts is not None else first.week
+    return weeks_span(week, last.week)
 
 
 def _pain(ratings: Sequence[int]) -> str:
@@ -322,20 +337,20 @@ def _note(record: SessionRecord) -> str:
     return f"; note: “{record.note_after}”" if record.note_after else ""
 
 
-def _stages_reached(routine: Routine, weeks: Sequence[WeekRow]) -> tuple[str, ...]:
+def _stages_reached(routine: Routine, weeks: Sequence[tuple[date, date]]) -> tuple[str, ...]:
     """The stages' doses in the weeks covered, one line per change, and the review date."""
     lines: list[str] = []
     if routine.staged:
         runs: list[tuple[int, int, date, date, str]] = []  # first week, last week, first day, last day, doses
-        for row in weeks:
-            day = day_of(for_day(routine, row.first))
+        for begin, end in weeks:
+            day = day_of(for_day(routine, begin))
             if day is None or not day.dated or day.starts is not None:
                 continue
             doses = day.doses or "the starting doses"
             if runs and runs[-1][4] == doses:
-                runs[-1] = (runs[-1][0], day.week, runs[-1][2], row.last, doses)
+                runs[-1] = (runs[-1][0], day.week, runs[-1][2], end, doses)
             else:
-                runs.append((day.week, day.week, row.first, row.last, doses))
+                runs.append((day.week, day.week, begin, end, doses))
         lines = [f"{weeks_span(a, b)} ({_span(first, last)}): {doses}" for a, b, first, last, doses in runs]
     if not lines:
         lines.append("The routine has no stages: the same doses throughout.")

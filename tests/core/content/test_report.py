@@ -102,7 +102,7 @@ def test_with_no_sessions_it_says_so_rather_than_showing_zeros_as_findings() -> 
     assert report.headlines == (NO_SESSIONS,)
     assert report.hurts == (NO_HURT_MARKS,)
     assert report.stops == (NO_STOPS,)
-    assert [row.cells[2] for row in report.weeks] == ["0 of 7", "0 of 7"]
+    assert [row.cells[:3] for row in report.weeks] == [("2–15 Mar", "Weeks 1–2", "0 of 14")]
 
 
 def test_weeks_follow_the_programme_and_count_sessions_against_the_prescription() -> None:
@@ -127,12 +127,24 @@ def test_weeks_follow_the_programme_and_count_sessions_against_the_prescription(
 
 
 def test_a_since_date_in_mid_week_keeps_the_programme_weeks() -> None:
-    report = build_report(load(), [], {}, today=date(2026, 3, 18), since=date(2026, 3, 5))
+    report = build_report(load(), [session(1, date(2026, 3, 10))], {}, today=date(2026, 3, 18), since=date(2026, 3, 5))
     assert [(row.first, row.last) for row in report.weeks][:2] == [
         (date(2026, 3, 5), date(2026, 3, 8)),
         (date(2026, 3, 9), date(2026, 3, 15)),
     ]
     assert report.weeks[0].cells[2] == "0 of 4"
+
+
+def test_weeks_in_a_row_without_sessions_make_one_row() -> None:
+    records = [session(1, date(2026, 3, 3)), session(2, date(2026, 3, 25))]
+    report = build_report(load(), records, {}, today=date(2026, 3, 29), since=date(2026, 3, 2))
+    assert [row.cells[:3] for row in report.weeks] == [
+        ("2–8 Mar", "Week 1", "1 of 7"),
+        ("9–22 Mar", "Weeks 2–3", "0 of 14"),
+        ("23–29 Mar", "Week 4", "1 of 7"),
+    ]
+    # The stages are still listed week by week: a change inside a quiet span is not lost.
+    assert report.stages[1] == "Weeks 3–4 (16–29 Mar): holds 30 s, 3 sets"
 
 
 def test_sessions_before_the_since_date_or_after_today_are_left_out() -> None:
