@@ -138,7 +138,7 @@ def build_report(
         weeks=tuple(weeks),
         hurts=_hurts(mine, hurt_marks),
         stops=_stops(mine),
-        stages=_stages_reached(routine, _week_bounds(routine, first, today)),
+        stages=_stages_reached(routine, _week_bounds(routine, first, today), today=today),
     )
 
 
@@ -268,6 +268,7 @@ def _headlines(
         lines.append(f"{done} of {count(expected, 'planned session')} done ({share} %) over {count(days, 'day')}.")
     else:
         lines.append(f"{count(done, 'session')} done over {count(days, 'day')}.")
+    lines.append(f"Last session: {short_date(records[-1].day)}.")
     befores = [r.pain_before for r in records if r.pain_before is not None]
     afters = [r.pain_after for r in records if r.pain_after is not None]
     if befores:
@@ -337,7 +338,7 @@ def _note(record: SessionRecord) -> str:
     return f"; note: “{record.note_after}”" if record.note_after else ""
 
 
-def _stages_reached(routine: Routine, weeks: Sequence[tuple[date, date]]) -> tuple[str, ...]:
+def _stages_reached(routine: Routine, weeks: Sequence[tuple[date, date]], *, today: date) -> tuple[str, ...]:
     """The stages' doses in the weeks covered, one line per change, and the review date."""
     lines: list[str] = []
     if routine.staged:
@@ -355,7 +356,9 @@ def _stages_reached(routine: Routine, weeks: Sequence[tuple[date, date]]) -> tup
     if not lines:
         lines.append("The routine has no stages: the same doses throughout.")
     review = _iso(routine.review_by)
-    if review:
+    if review and review < today:
+        lines.append(f"Review was due by {full_date(review)}: the doses have stayed those of that week since.")
+    elif review:
         lines.append(f"Review due by {full_date(review)}.")
     return tuple(lines)
 

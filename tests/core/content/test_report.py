@@ -209,6 +209,11 @@ def test_stages_reached_list_each_change_and_the_review_date() -> None:
     )
 
 
+def test_a_review_date_that_has_passed_says_so() -> None:
+    report = build_report(load(), [], {}, today=date(2026, 4, 28), since=date(2026, 4, 20))
+    assert report.stages[-1] == "Review was due by 27 April 2026: the doses have stayed those of that week since."
+
+
 def test_a_week_across_two_months_names_both() -> None:
     report = build_report(load(), [], {}, today=date(2026, 4, 1), since=date(2026, 3, 30))
     assert [row.cells[0] for row in report.weeks] == ["30 Mar – 1 Apr"]
@@ -222,7 +227,7 @@ def test_a_routine_without_stages_dates_or_frequency() -> None:
         (date(2026, 3, 11), "", "1"),
     ]
     assert report.plan == "The routine does not say how often: the counts are what was done."
-    assert report.headlines == ("2 sessions done over 9 days.", "No pain ratings were given.")
+    assert report.headlines == ("2 sessions done over 9 days.", "Last session: Thu 12 Mar.", "No pain ratings were given.")
     assert report.stages == ("The routine has no stages: the same doses throughout.",)
     assert (report.patient, report.author, report.prescribed) == ("", "", "")
     assert report.footer == "Progress report · Plain"
