@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from stretch_gui.core.record.adherence import counts_as_done, expected_sessions, same_routine
+from stretch_gui.core.record.morning import PAIN_LIMIT
 from stretch_gui.core.record.store import History, HurtMark, SessionRecord, SessionStatus
 from stretch_gui.core.routine.model import Routine
 from stretch_gui.core.routine.stages import day_of, first_day, for_day
@@ -33,7 +34,6 @@ from stretch_gui.core.wording import (
 
 TITLE = "Progress report"
 NO_RATING = "–"  # en dash: no rating that week
-PAIN_LIMIT = 5  # pain-monitoring model: up to 5 of 10 is acceptable
 COLUMNS = ("Week", "Stage", "Sessions", "Pain before", "Pain after", "Hurt marks", "Stopped")
 PAIN_NOTE = (
     "Pain is rated 0 (none) to 10 (worst imaginable): the week's average, with the lowest and highest in brackets. "
