@@ -409,6 +409,7 @@ class MainWindow(QMainWindow):
             self._first_show_done = True
             QTimer.singleShot(0, self._offer_resume)
             QTimer.singleShot(0, self._apply_reminders)
+            QTimer.singleShot(0, self._offer_morning_check)
 
     def export_report(self) -> None:
         """File › Export progress report… for the routine the handout actions are about."""
@@ -527,6 +528,12 @@ class MainWindow(QMainWindow):
     def _checked_in_after(self, pain: int | None, note: str) -> None:
         if (pain is not None or note) and self.recorder is not None and self.recorder.session_id is not None:
             self._record(lambda recorder: recorder.check_in_after(rating=pain, note=note))
+
+    def _offer_morning_check(self) -> None:
+        """The day after a session: how is the back this morning? (ui.dialogs.morning)."""
+        from stretch_gui.ui.dialogs.morning import offer_morning_check
+
+        self.morning_check = offer_morning_check(self, self.history_store())
 
     def _offer_resume(self) -> None:
         """After a crash: offer to carry on the routine that was cut short, where it was."""

@@ -17,6 +17,7 @@ ANSWERS: Mapping[Compared, str] = {
     Compared.SAME: "About the same",
     Compared.WORSE: "Worse",
 }
+LATER = "Not now"
 NOT_ADVICE = "This is general advice your physio uses, not a diagnosis."
 ADVICE: Mapping[Advice, str] = {
     Advice.KEEP_GOING: "Pain that has settled by the next morning is a good sign. Keep going with your routine as planned.",
