@@ -531,9 +531,12 @@ class MainWindow(QMainWindow):
 
     def _offer_morning_check(self) -> None:
         """The day after a session: how is the back this morning? (ui.dialogs.morning)."""
-        from stretch_gui.ui.dialogs.morning import offer_morning_check
+        self.morning_check = None
+        history = self.history_store()
+        if history is not None:  # without one, the dialog's code (and sqlite3) is never loaded
+            from stretch_gui.ui.dialogs.morning import offer_morning_check
 
-        self.morning_check = offer_morning_check(self, self.history_store())
+            self.morning_check = offer_morning_check(self, history)
 
     def _offer_resume(self) -> None:
         """After a crash: offer to carry on the routine that was cut short, where it was."""

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QLabel, QPushButton, QRadioButton
+from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QRadioButton
 from pytestqt.qtbot import QtBot
 
 from stretch_gui.core.content.morning import ADVICE
@@ -66,6 +66,7 @@ def test_the_day_after_a_session_the_check_is_asked_answered_and_kept(open_windo
     assert dialog is not None and dialog.isVisible()
     save = dialog.findChild(QPushButton, "morningSaveButton")
     assert not save.isEnabled()  # both answers are needed
+    assert not dialog.findChild(QLineEdit, "morningPainNote").isVisible()  # no note is kept, so none is asked for
     dialog.findChild(QRadioButton, "morningWorse").setChecked(True)
     dialog.findChild(QPushButton, "morningPainPain3").click()
     assert save.isEnabled()

@@ -11,7 +11,7 @@ from stretch_gui.core.record.morning import PAIN_LIMIT, Advice, Compared
 
 TITLE = "This morning"
 QUESTION = "How is your back this morning, compared with before yesterday's session?"
-RATING_QUESTION = "Your pain now, from 0 (none) to 10 (the worst you can imagine):"
+RATING_QUESTION = "Your pain now, from 0 to 10:"  # the compact scale adds what 0 and 10 mean
 ANSWERS: Mapping[Compared, str] = {
     Compared.BETTER: "Better",
     Compared.SAME: "About the same",

@@ -49,6 +49,7 @@ class MorningCheckDialog(QDialog):
             button.setProperty("compared", choice.value)
             row.addWidget(button)
         self.pain = PainCheckIn("morningPain", words.RATING_QUESTION, compact=True)
+        self.pain.note.hide()  # the morning check keeps no note: offering one would lose what is typed
         self.advice = QLabel()
         self.advice.setObjectName("morningAdvice")
         self.advice.setWordWrap(True)
@@ -99,6 +100,7 @@ class MorningCheckDialog(QDialog):
         self.advice.show()
         self.close_button.show()
         self.close_button.setFocus()
+        self.adjustSize()
 
 
 def offer_morning_check(parent: QWidget, history: History | None) -> MorningCheckDialog | None:
