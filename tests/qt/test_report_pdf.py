@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import stat
 import subprocess
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -14,6 +14,7 @@ from stretch_gui.core.content.report import NO_SESSIONS, report_from_history
 from stretch_gui.core.record.store import History
 from stretch_gui.qt.handout_pdf import HandoutWriteError
 from stretch_gui.qt.report_pdf import write_report_pdf
+from tests.support.history import CET, FakeWallClock, open_history
 from tests.support.report import record_sessions
 
 TODAY = date(2026, 3, 28)
@@ -44,6 +45,9 @@ def test_four_weeks_fit_on_one_page_with_everything_a_physio_asked_for(qapp, rec
     from stretch_gui.core.routine.loader import load_routine_file
 
     routine_file, database = recorded
+    wall = FakeWallClock(datetime(2026, 3, 12, 8, 0, tzinfo=CET))
+    with open_history(database, wall) as history:  # the morning after the stopped session (the 8th)
+        history.add_morning_check(8, rating=4, compared="worse", advice="ease back")
     with History(database, read_only=True) as history:
         report = report_from_history(history, load_routine_file(routine_file), since=date(2026, 3, 2), today=TODAY)
     out = tmp_path / "report.pdf"
@@ -58,6 +62,7 @@ def test_four_weeks_fit_on_one_page_with_everything_a_physio_asked_for(qapp, rec
         "Planned: once a day.",
         "18 of 27 planned sessions done (67 %) over 27 days.",
         "Pain after the session was above 5 once.",
+        "Next-morning checks: 1; worse than before the session on 1 morning (Thu 12 Mar).",
         "2–8 Mar Week 1 5 of 7 5.4 (5–6) 3.8 (3–5) 1",
         "9–15 Mar Week 2 6 of 7 3.5 (3–4) 2.8 (2–6) 2 1",
         "Lying twist: 3 marks in 2 sessions, last on Wed 11 Mar",

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from stretch_gui.core.record.adherence import counts_as_done, expected_sessions, same_routine
-from stretch_gui.core.record.morning import PAIN_LIMIT
+from stretch_gui.core.record.morning import PAIN_LIMIT, Advice, Compared, MorningCheck, load_checks
 from stretch_gui.core.record.store import History, HurtMark, SessionRecord, SessionStatus
 from stretch_gui.core.routine.model import Routine
 from stretch_gui.core.routine.stages import day_of, first_day, for_day
@@ -117,6 +117,7 @@ def build_report(
     *,
     today: date,
     since: date | None = None,
+    mornings: Sequence[MorningCheck] = (),
 ) -> ProgressReport:
     """The report on ``records`` (this routine's sessions) from ``since`` (default: the first one) to ``today``."""
     inside = (r for r in records if (since is None or r.day >= since) and r.day <= today)
@@ -134,7 +135,7 @@ def build_report(
         prescribed=full_date(prescribed) if prescribed else "",
         period=f"{full_date(first)} to {full_date(today)}",
         plan=f"Planned: {frequency}." if frequency else "The routine does not say how often: the counts are what was done.",
-        headlines=_headlines(routine, mine, weeks, first=first, last=today),
+        headlines=_headlines(routine, mine, weeks, first=first, last=today) + _mornings(mine, mornings),
         weeks=tuple(weeks),
         hurts=_hurts(mine, hurt_marks),
         stops=_stops(mine),
@@ -146,7 +147,7 @@ def report_from_history(history: History, routine: Routine, *, since: date | Non
     """The report on ``routine``'s sessions kept in ``history``. Raises ``HistoryError``."""
     records = [r for r in history.sessions(since=since) if same_routine(r, routine)]
     marks = {r.id: history.hurt_marks(r.id) for r in records if r.hurt_marks}
-    return build_report(routine, records, marks, today=today, since=since)
+    return build_report(routine, records, marks, today=today, since=since, mornings=load_checks(history))
 
 
 # -- weeks -------------------------------------------------------------------------------
@@ -294,6 +295,24 @@ def _trend(label: str, records: Sequence[SessionRecord], rating: Callable[[Sessi
     if len(rated) == 1:
         return f"{label}: {first_value} on {short_date(first_day_)}."
     return f"{label}: {first_value} on {short_date(first_day_)}, {last_value} on {short_date(last_day_)}."
+
+
+def _mornings(records: Sequence[SessionRecord], checks: Sequence[MorningCheck]) -> tuple[str, ...]:
+    """The next-morning checks about these sessions, in one or two sentences; none when none were made."""
+    ids = {r.id for r in records}
+    mine = [c for c in checks if c.session_id in ids]
+    if not mine:
+        return ()
+    worse = [c for c in mine if c.compared is Compared.WORSE]
+    if worse:
+        days = ", ".join(short_date(c.day) for c in worse)
+        text = f"Next-morning checks: {len(mine)}; worse than before the session on {count(len(worse), 'morning')} ({days})."
+    else:
+        text = f"Next-morning checks: {len(mine)}; never worse than before the session."
+    told = [c for c in mine if c.advice in (Advice.CONTACT_PHYSIO_PAIN, Advice.CONTACT_PHYSIO_WORSE)]
+    if not told:
+        return (text,)
+    return (text, f"Advised to contact the physio on {', '.join(short_date(c.day) for c in told)}.")
 
 
 def _times(n: int) -> str:

@@ -219,6 +219,28 @@ def test_a_week_across_two_months_names_both() -> None:
     assert [row.cells[0] for row in report.weeks] == ["30 Mar – 1 Apr"]
 
 
+def test_next_morning_checks_about_these_sessions_are_summed_up() -> None:
+    from stretch_gui.core.record.morning import Advice, Compared, MorningCheck
+
+    def morning(session_id: int, day: date, compared: Compared, advice: Advice) -> MorningCheck:
+        return MorningCheck(session_id, 3, compared, advice, datetime(day.year, day.month, day.day, 8, tzinfo=CET))
+
+    records = [session(1, date(2026, 3, 2)), session(2, date(2026, 3, 3)), session(3, date(2026, 3, 4))]
+    checks = [
+        morning(1, date(2026, 3, 3), Compared.WORSE, Advice.EASE_BACK),
+        morning(2, date(2026, 3, 4), Compared.WORSE, Advice.CONTACT_PHYSIO_WORSE),
+        morning(3, date(2026, 3, 5), Compared.BETTER, Advice.KEEP_GOING),
+        morning(99, date(2026, 3, 6), Compared.WORSE, Advice.EASE_BACK),  # another routine's session
+    ]
+    report = build_report(load(), records, {}, today=date(2026, 3, 8), since=date(2026, 3, 2), mornings=checks)
+    assert report.headlines[-2:] == (
+        "Next-morning checks: 3; worse than before the session on 2 mornings (Tue 3 Mar, Wed 4 Mar).",
+        "Advised to contact the physio on Wed 4 Mar.",
+    )
+    calm = build_report(load(), records, {}, today=date(2026, 3, 8), since=date(2026, 3, 2), mornings=checks[2:3])
+    assert calm.headlines[-1] == "Next-morning checks: 1; never worse than before the session."
+
+
 def test_a_routine_without_stages_dates_or_frequency() -> None:
     records = [session(1, date(2026, 3, 4)), session(2, date(2026, 3, 12))]
     report = build_report(load(PLAIN), records, {}, today=date(2026, 3, 12))
