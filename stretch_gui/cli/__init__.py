@@ -10,7 +10,7 @@ from pathlib import Path
 
 from stretch_gui import __version__
 
-COMMANDS = ("validate", "show", "schema", "history", "handout")
+COMMANDS = ("validate", "show", "schema", "history", "handout", "report")
 
 
 def _command_parser() -> argparse.ArgumentParser:
@@ -54,15 +54,29 @@ def _command_parser() -> argparse.ArgumentParser:
     handout.add_argument(
         "--on", metavar="YYYY-MM-DD", type=_iso_date, help="the day whose doses to print, for a staged routine (default: today)"
     )
+    report = commands.add_parser(
+        "report",
+        help="write a PDF progress report of a routine's sessions, for the next appointment",
+        description="Write a one- or two-page PDF for the physio: sessions by week against the prescription, "
+        "pain before and after, exercises marked as hurting, stopped sessions and the stages reached. "
+        "Exit status 1 for a broken routine or history, 2 when the PDF cannot be written.",
+    )
+    report.add_argument("file", metavar="ROUTINE", type=Path, help="the routine file")
+    report.add_argument("-o", "--output", metavar="FILE.pdf", type=Path, required=True, help="where to write the PDF")
+    report.add_argument(
+        "--since", metavar="YYYY-MM-DD", type=_iso_date, help="the first day to report on (default: the first session)"
+    )
+    report.add_argument("--database", metavar="PATH", type=Path, help="the history file (default: the one the window uses)")
+    report.add_argument("--paper", choices=("a4", "letter"), default="a4", help="paper size (default: a4)")
     return parser
 
 
 def _window_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="stretch-gui",
-        usage="stretch-gui [FILE]\n       stretch-gui {validate,show,schema,history,handout} ...",
+        usage="stretch-gui [FILE]\n       stretch-gui {validate,show,schema,history,handout,report} ...",
         description="Open the stretch-gui window, optionally straight into a routine file. "
-        "Commands: validate FILE..., show FILE, schema, history [--csv FILE], handout FILE -o PDF "
+        "Commands: validate FILE..., show FILE, schema, history [--csv FILE], handout FILE -o PDF, report FILE -o PDF "
         "(see 'stretch-gui COMMAND --help').",
     )
     parser.add_argument("--version", action="version", version=f"stretch-gui {__version__}")
@@ -97,6 +111,17 @@ def _main(argv: Sequence[str] | None) -> int:
             return run_history(database=options.database, csv_file=options.csv, limit=options.limit)
         if options.command == "handout":
             return _handout(options.file, options.output, options.paper, options.on or datetime.date.today())
+        if options.command == "report":
+            from stretch_gui.cli.report import run_report
+
+            return run_report(
+                options.file,
+                options.output,
+                since=options.since,
+                database=options.database,
+                paper=options.paper,
+                today=datetime.date.today(),
+            )
         return _schema()
     options = _window_parser().parse_args(args)
     from stretch_gui.ui.app import run  # Qt is imported only when a window is wanted

@@ -58,6 +58,14 @@ def write_pdf(routine: Routine, path: str | Path, *, paper: str = "a4") -> int:
 
     Needs a QGuiApplication. Raises HandoutWriteError with a readable reason.
     """
+    return write_document(path, routine.title, paper, lambda device: paint_handout(build_handout(routine), device))
+
+
+def write_document(path: str | Path, title: str, paper: str, paint: Callable[[QPagedPaintDevice], int]) -> int:
+    """Paint a document with ``paint`` and save it to ``path`` atomically; return its page count.
+
+    Shared by the handout and the progress report. Raises HandoutWriteError with a readable reason.
+    """
     try:
         check_output_path(path)  # before drawing: a device or a pipe is refused at once
     except SaveError as exc:
@@ -68,11 +76,11 @@ def write_pdf(routine: Routine, path: str | Path, *, paper: str = "a4") -> int:
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
     writer.setResolution(PDF_DPI)
-    writer.setTitle(routine.title)
+    writer.setTitle(title)
     writer.setCreator("stretch-gui")
     writer.setPageSize(QPageSize(PAPER_SIZES[paper]))
     writer.setPageMargins(QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM), QPageLayout.Unit.Millimeter)
-    pages = paint_handout(build_handout(routine), writer)
+    pages = paint(writer)
     del writer  # finishes the PDF into the buffer
     buffer.close()
     try:

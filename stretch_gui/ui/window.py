@@ -121,6 +121,9 @@ class MainWindow(QMainWindow):
         self.print_action = self._action(
             file_menu, "&Print handout…", QKeySequence.StandardKey.Print, self.print_handout, "printAction"
         )
+        self.export_report_action = self._action(
+            file_menu, "Export progress &report…", None, self.export_report, "exportReportAction"
+        )
         for signal in (file_menu.aboutToShow, self.stack.currentChanged, self.start_screen.list.currentRowChanged):
             signal.connect(self._update_handout_actions)
         self._update_handout_actions()
@@ -234,6 +237,7 @@ class MainWindow(QMainWindow):
         enabled = self.handout_routine() is not None
         self.export_pdf_action.setEnabled(enabled)
         self.print_action.setEnabled(enabled)
+        self.export_report_action.setEnabled(enabled)
 
     def export_handout(self) -> None:
         routine = self.handout_routine()
@@ -405,6 +409,20 @@ class MainWindow(QMainWindow):
             self._first_show_done = True
             QTimer.singleShot(0, self._offer_resume)
             QTimer.singleShot(0, self._apply_reminders)
+            QTimer.singleShot(0, self._offer_morning_check)
+
+    def export_report(self) -> None:
+        """File › Export progress report… for the routine the handout actions are about."""
+        routine = self.handout_routine()
+        history = self.history_store()
+        if routine is None or history is None:
+            return
+        from stretch_gui.core.content.report import saved
+        from stretch_gui.ui.dialogs.report import export_report  # the PDF code loads only when asked for
+
+        path = export_report(routine, history, self)
+        if path is not None:
+            self.statusBar().showMessage(saved(path), 8000)
 
     # -- history ------------------------------------------------------------
 
@@ -510,6 +528,15 @@ class MainWindow(QMainWindow):
     def _checked_in_after(self, pain: int | None, note: str) -> None:
         if (pain is not None or note) and self.recorder is not None and self.recorder.session_id is not None:
             self._record(lambda recorder: recorder.check_in_after(rating=pain, note=note))
+
+    def _offer_morning_check(self) -> None:
+        """The day after a session: how is the back this morning? (ui.dialogs.morning)."""
+        self.morning_check = None
+        history = self.history_store()
+        if history is not None:  # without one, the dialog's code (and sqlite3) is never loaded
+            from stretch_gui.ui.dialogs.morning import offer_morning_check
+
+            self.morning_check = offer_morning_check(self, history)
 
     def _offer_resume(self) -> None:
         """After a crash: offer to carry on the routine that was cut short, where it was."""

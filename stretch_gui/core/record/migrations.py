@@ -92,5 +92,19 @@ _V3: Migration = (
     "ALTER TABLE segments_v3 RENAME TO segments",
 )
 
-MIGRATIONS: tuple[Migration, ...] = (_V1, _V2, _V3)
+# Version 4: the next-morning pain check (stretch_gui.core.record.morning): how the back is the
+# morning after a session, compared with before it, and the advice that answer was given.
+_V4: Migration = (
+    """CREATE TABLE morning_checks (
+        id INTEGER PRIMARY KEY,
+        session_id INTEGER REFERENCES sessions (id) ON DELETE SET NULL,
+        rating INTEGER NOT NULL CHECK (rating BETWEEN 0 AND 10),
+        compared TEXT NOT NULL CHECK (compared IN ('better', 'same', 'worse')),
+        advice TEXT NOT NULL DEFAULT '',
+        at TEXT NOT NULL
+    )""",
+    "CREATE INDEX morning_checks_by_time ON morning_checks (at)",
+)
+
+MIGRATIONS: tuple[Migration, ...] = (_V1, _V2, _V3, _V4)
 CURRENT_VERSION = len(MIGRATIONS)

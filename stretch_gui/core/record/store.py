@@ -570,6 +570,16 @@ class History:
                 (session_id, segment_index, exercise_title, seconds_into_segment, self._now()),
             )
 
+    def add_morning_check(self, session_id: int | None, *, rating: int, compared: str, advice: str) -> None:
+        """The next-morning pain check (``stretch_gui.core.record.morning`` says what the values mean)."""
+        if isinstance(rating, bool) or not isinstance(rating, int) or not 0 <= rating <= 10:
+            raise ValueError(f"a pain rating is a whole number from 0 to 10, not {rating!r}")
+        with self._writing("save the morning check") as conn:
+            conn.execute(
+                "INSERT INTO morning_checks (session_id, rating, compared, advice, at) VALUES (?, ?, ?, ?, ?)",
+                (session_id, rating, compared, advice, self._now()),
+            )
+
     # -- reading --------------------------------------------------------------------
 
     def today(self) -> date:
@@ -636,6 +646,14 @@ class History:
             (session_id,),
         )
         return [HurtMark(int(i), str(title), float(s), datetime.fromisoformat(str(at))) for i, title, s, at in rows]
+
+    def morning_checks(self) -> list[tuple[int | None, int, str, str, datetime]]:
+        """Every morning check, oldest first: (session id, rating, compared, advice, when)."""
+        rows = self._read("SELECT session_id, rating, compared, advice, at FROM morning_checks ORDER BY id")
+        return [
+            (None if sid is None else int(sid), int(rating), str(compared), str(advice), datetime.fromisoformat(str(at)))
+            for sid, rating, compared, advice, at in rows
+        ]
 
 
 def _clean_note(note: str) -> str:

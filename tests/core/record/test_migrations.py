@@ -101,7 +101,7 @@ def test_a_version_1_file_is_migrated_and_keeps_its_sessions(tmp_path: Path) -> 
         assert history.session(1).pain_after == 3
         assert history.session(2).hurt_marks == 1
     conn = sqlite3.connect(path)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == CURRENT_VERSION == 3
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == CURRENT_VERSION == 4
     conn.close()
 
 
@@ -129,6 +129,30 @@ def test_version_3_keeps_every_segment_and_check_in_and_accepts_a_stopped_segmen
         history._conn.execute("PRAGMA foreign_keys = ON")
         history._conn.execute("DELETE FROM sessions WHERE id = 1")
         assert history._conn.execute("SELECT count(*) FROM segments").fetchone()[0] == 0
+
+
+def test_version_4_adds_the_morning_checks_and_keeps_every_session(tmp_path: Path) -> None:
+    path = tmp_path / "history.sqlite3"
+    make_v1_database(path)
+    conn = sqlite3.connect(path)
+    for migration in MIGRATIONS[1:3]:  # versions 2 and 3 as they shipped
+        for statement in migration:
+            conn.execute(statement)
+    conn.execute("PRAGMA user_version = 3")
+    conn.commit()
+    conn.close()
+    with open_history(path) as history:
+        (old,) = history.sessions()
+        assert history.morning_checks() == []
+        history.add_morning_check(old.id, rating=3, compared="worse", advice="ease back")
+        ((session_id, rating, compared, advice, _at),) = history.morning_checks()
+        assert (session_id, rating, compared, advice) == (old.id, 3, "worse", "ease back")
+        with pytest.raises(sqlite3.IntegrityError):  # only the three answers the question offers
+            history._conn.execute("INSERT INTO morning_checks (rating, compared, at) VALUES (3, 'awful', 'x')")
+        # a session deleted by hand leaves its morning check, about no session
+        history._conn.execute("PRAGMA foreign_keys = ON")
+        history._conn.execute("DELETE FROM sessions WHERE id = 1")
+        assert history.morning_checks()[0][0] is None
 
 
 def test_opening_twice_migrates_once(tmp_path: Path) -> None:

@@ -1,0 +1,98 @@
+"""The next-morning pain check: when to ask it, and the advice its answer gets.
+
+The pain-monitoring model (Thomeé 1997) asks that pain after exercise settles by the next
+morning. So on the first start of the day after a session, the patient is asked how their
+back is compared with before yesterday's session (better, the same, worse) and their pain
+now from 0 to 10. The advice follows the model and is never a diagnosis:
+
+* pain above ``PAIN_LIMIT`` this morning: contact the physio (and ease back until then);
+* worse, and the check before this one was worse too (two worse mornings in a row, counting
+  the checks made, since one is made only after a day with a session): contact the physio;
+* worse once: ease back;
+* better or the same: keep going.
+
+Nothing here reads the clock: ``today`` always comes from the caller.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from stretch_gui.core.record.adherence import counts_as_done
+from stretch_gui.core.record.store import History, SessionRecord
+
+PAIN_LIMIT = 5  # the model's acceptable pain, on a 0-10 scale; the physio's to change
+
+
+class Compared(enum.Enum):
+    BETTER = "better"
+    SAME = "same"
+    WORSE = "worse"
+
+
+class Advice(enum.Enum):
+    KEEP_GOING = "keep going"
+    EASE_BACK = "ease back"
+    CONTACT_PHYSIO_WORSE = "contact physio: worse two mornings in a row"
+    CONTACT_PHYSIO_PAIN = "contact physio: pain above the limit"
+
+
+@dataclass(frozen=True)
+class MorningCheck:
+    session_id: int | None  # the session it is about (None once that session was deleted)
+    rating: int
+    compared: Compared
+    advice: Advice
+    at: datetime  # local time with its UTC offset
+
+    @property
+    def day(self) -> date:
+        return date.fromisoformat(self.at.isoformat()[:10])
+
+
+def session_to_ask_about(
+    records: Iterable[SessionRecord], checks: Iterable[MorningCheck], *, today: date
+) -> SessionRecord | None:
+    """Yesterday's last session that did some work, when no morning check was made about it or today; else None.
+
+    Only yesterday's: "compared with before yesterday's session" means nothing two days later.
+    """
+    yesterday = today - timedelta(days=1)
+    done = [r for r in records if r.day == yesterday and counts_as_done(r)]
+    if not done:
+        return None
+    last = max(done, key=lambda r: (r.started_at, r.id))
+    if any(check.session_id == last.id or check.day == today for check in checks):
+        return None
+    return last
+
+
+def advice(rating: int, compared: Compared, earlier: Sequence[MorningCheck], *, limit: int = PAIN_LIMIT) -> Advice:
+    """The advice for this morning's answer; ``earlier`` holds the checks made before it, oldest first."""
+    if not 0 <= rating <= 10:
+        raise ValueError(f"a pain rating is a whole number from 0 to 10, not {rating!r}")
+    if rating > limit:
+        return Advice.CONTACT_PHYSIO_PAIN
+    if compared is Compared.WORSE:
+        if earlier and earlier[-1].compared is Compared.WORSE:
+            return Advice.CONTACT_PHYSIO_WORSE
+        return Advice.EASE_BACK
+    return Advice.KEEP_GOING
+
+
+def load_checks(history: History) -> list[MorningCheck]:
+    """Every morning check kept in ``history``, oldest first. Raises ``HistoryError``."""
+    return [
+        MorningCheck(sid, rating, Compared(compared), Advice(advice), at)
+        for sid, rating, compared, advice, at in history.morning_checks()
+    ]
+
+
+def record_check(history: History, session: SessionRecord | None, *, rating: int, compared: Compared) -> Advice:
+    """Work out the advice for this morning's answer and keep both. Raises ``HistoryError``."""
+    given = advice(rating, compared, load_checks(history))
+    history.add_morning_check(session.id if session else None, rating=rating, compared=compared.value, advice=given.value)
+    return given

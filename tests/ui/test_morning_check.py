@@ -1,0 +1,87 @@
+"""The next-morning pain check in the window: asked the day after a session, answered, advice shown, kept."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QRadioButton
+from pytestqt.qtbot import QtBot
+
+from stretch_gui.core.content.morning import ADVICE
+from stretch_gui.core.record.morning import Advice, Compared, load_checks
+from stretch_gui.core.record.recorder import routine_info
+from stretch_gui.core.record.store import SessionStatus
+from stretch_gui.core.session.clock import FakeClock, local_now
+from stretch_gui.qt.settings import AppSettings
+from stretch_gui.ui.app import create_window
+from stretch_gui.ui.window import MainWindow
+from tests.support.history import FakeWallClock, open_history, write_routine_file
+
+# The offscreen platform says so whenever a dialog's size hints change.
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support (propagateSizeHints|raise)")
+
+
+def record_session(history_file: Path, folder: Path, days_ago: int) -> None:
+    routine = write_routine_file(folder)
+    wall = FakeWallClock(local_now() - timedelta(days=days_ago))
+    with open_history(history_file, wall) as history:
+        session_id = history.start_session(routine_info(routine), segment_count=7)
+        history.save_progress(
+            session_id, outcomes=[], current_index=6, active_seconds=120.0, exercises_completed=2,
+            exercises_skipped=0, status=SessionStatus.FINISHED, ended_at=wall.now,
+        )
+
+
+@pytest.fixture
+def open_window(qtbot: QtBot, tmp_path: Path, no_dangling_timers) -> Iterator[Callable[[], MainWindow]]:  # type: ignore[no-untyped-def]
+    windows: list[MainWindow] = []
+
+    def make() -> MainWindow:
+        settings = AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+        window = create_window(None, settings=settings, clock=FakeClock(), history_file=tmp_path / "history.sqlite3")
+        qtbot.addWidget(window)
+        windows.append(window)
+        window.show()
+        qtbot.waitExposed(window)
+        qtbot.waitUntil(lambda: hasattr(window, "morning_check"))
+        return window
+
+    yield make
+    for window in windows:
+        if getattr(window, "morning_check", None) is not None:
+            window.morning_check.close()
+        window.close()
+
+
+def test_the_day_after_a_session_the_check_is_asked_answered_and_kept(open_window, tmp_path: Path, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
+    if local_now().hour == 0 and local_now().minute < 5:
+        pytest.skip("too close to midnight for 'yesterday' to be stable")
+    record_session(tmp_path / "history.sqlite3", tmp_path, days_ago=1)
+    window = open_window()
+    dialog = window.morning_check
+    assert dialog is not None and dialog.isVisible()
+    save = dialog.findChild(QPushButton, "morningSaveButton")
+    assert not save.isEnabled()  # both answers are needed
+    assert not dialog.findChild(QLineEdit, "morningPainNote").isVisible()  # no note is kept, so none is asked for
+    dialog.findChild(QRadioButton, "morningWorse").setChecked(True)
+    dialog.findChild(QPushButton, "morningPainPain3").click()
+    assert save.isEnabled()
+    save.click()
+    advice = dialog.findChild(QLabel, "morningAdvice")
+    assert advice.isVisible() and advice.text().startswith(ADVICE[Advice.EASE_BACK])
+    assert dialog.findChild(QPushButton, "morningCloseButton").isVisible()
+    history = window.history_store()
+    assert history is not None
+    ((check),) = load_checks(history)
+    assert (check.rating, check.compared, check.advice) == (3, Compared.WORSE, Advice.EASE_BACK)
+
+
+@pytest.mark.parametrize("days_ago", [0, 2])
+def test_not_asked_on_the_day_of_a_session_nor_two_days_later(open_window, tmp_path: Path, days_ago: int) -> None:  # type: ignore[no-untyped-def]
+    record_session(tmp_path / "history.sqlite3", tmp_path, days_ago=days_ago)
+    window = open_window()
+    assert window.morning_check is None
