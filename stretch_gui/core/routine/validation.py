@@ -16,9 +16,9 @@ from functools import cache
 from typing import TYPE_CHECKING, Any, cast
 
 from stretch_gui.core.resources import schema_file
+from stretch_gui.core.routine.document import Document
 from stretch_gui.core.routine.durations import DURATION_HINT, DURATION_PATTERN, parse_duration
 from stretch_gui.core.routine.problems import Problem
-from stretch_gui.core.routine.reader import Document
 from stretch_gui.core.routine.schema_memory import SchemaMemory
 from stretch_gui.core.routine.slips import first_invisible, invisible_space_message
 
