@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import difflib
 import re
 from dataclasses import replace
 from functools import cache
@@ -294,7 +293,9 @@ class _RoutineBuilder:
         library = exercise_library(self.memory)
         if ref in library.exercises:
             return True
-        close = difflib.get_close_matches(ref, list(library.exercises), n=1)
+        from difflib import get_close_matches  # only for a mistyped id: not on every start
+
+        close = get_close_matches(ref, list(library.exercises), n=1)
         hint = f"did you mean '{close[0]}'? " if close else ""
         self.report.error(path, f"unknown exercise '{ref}'; {hint}built-in exercises: {', '.join(library.exercises)}")
         return False
