@@ -169,7 +169,7 @@ def _document_from(stored: bytes, key: str) -> Document | None:
         )
         if "data" not in entry or () not in positions.values:
             raise _DamagedError
-    except (ValueError, _DamagedError):  # json's errors are ValueErrors
+    except (ValueError, RecursionError, _DamagedError):  # json's errors are ValueErrors; a tampered entry may nest without end
         return None
     return Document(entry["data"], positions)
 

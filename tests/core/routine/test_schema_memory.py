@@ -242,7 +242,10 @@ def _entry(memory: SchemaMemory) -> Path:
 def _rewritten(entry: Path, change) -> bytes:  # type: ignore[no-untyped-def]
     payload = json.loads(entry.read_bytes().partition(b"\n")[2])
     change(payload)
-    body = json.dumps(payload).encode()
+    return _signed(json.dumps(payload).encode())
+
+
+def _signed(body: bytes) -> bytes:
     return b"stretch-gui document 1 " + hashlib.sha256(body).hexdigest().encode() + b"\n" + body
 
 
@@ -256,6 +259,9 @@ DAMAGE = {
     "a path of true": lambda entry: _rewritten(entry, lambda p: p["keys"][0].__setitem__(0, [True])),
     "rows missing": lambda entry: _rewritten(entry, lambda p: p.pop("values")),
     "no data": lambda entry: _rewritten(entry, lambda p: p.pop("data")),
+    "nested without end": lambda entry: _signed(
+        b'{"key":"%s","data":%s%s,"values":[],"keys":[],"written":[]}' % (entry.stem.encode(), b"[" * 100_000, b"]" * 100_000)
+    ),
 }
 
 
