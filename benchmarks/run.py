@@ -53,7 +53,8 @@ def child_env(config_home: str, cache_home: str) -> dict[str, str]:
     env["QT_QPA_PLATFORM"] = "offscreen"
     # Fresh, empty settings for every run: nothing of the user's is read or written.
     env["XDG_CONFIG_HOME"] = config_home
-    # The cache holds which routine texts already passed the schema (stretch_gui/core/schema_memory.py).
+    # The cache holds which routine texts already passed the schema and what they were read as
+    # (stretch_gui/core/routine/schema_memory.py).
     env["XDG_CACHE_HOME"] = cache_home
     env.pop("PYTHONPROFILEIMPORTTIME", None)
     # The code of this checkout, not whatever copy an editable install points at.
