@@ -53,10 +53,25 @@ def child_env(config_home: str, cache_home: str) -> dict[str, str]:
     env["QT_QPA_PLATFORM"] = "offscreen"
     # Fresh, empty settings for every run: nothing of the user's is read or written.
     env["XDG_CONFIG_HOME"] = config_home
-    # The cache holds which routine texts already passed the schema (stretch_gui/core/schema_memory.py).
+    # The cache holds which routine texts already passed the schema and what they were read as
+    # (stretch_gui/core/routine/schema_memory.py).
     env["XDG_CACHE_HOME"] = cache_home
     env.pop("PYTHONPROFILEIMPORTTIME", None)
+    # The code of this checkout, not whatever copy an editable install points at.
+    env["PYTHONPATH"] = os.pathsep.join([str(HERE.parent)] + ([env["PYTHONPATH"]] if env.get("PYTHONPATH") else []))
+    # An installed app starts from compiled bytecode (pip and distro packages write the .pyc files).
+    # With PYTHONDONTWRITEBYTECODE set, as in some shells and CI, every start would compile the app's
+    # ~80 modules afresh (~60 ms) while the bare window's PySide6 comes compiled: so the children write
+    # and reuse .pyc files in a folder of this run (the warm-up writes them), unless --no-pyc.
+    if PYCACHE is None:
+        env["PYTHONDONTWRITEBYTECODE"] = "1"
+    else:
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = PYCACHE
     return env
+
+
+PYCACHE: str | None = None  # set by main()
 
 
 def run_child(kind: str, mode: str, seconds: float = 0.0, timeout: float = 120.0, cache_home: str | None = None) -> dict:
@@ -121,6 +136,8 @@ def header(args: argparse.Namespace) -> None:
     print(f"  load     {' '.join(f'{x:.2f}' for x in os.getloadavg())} (1/5/15 min) at start")
     print(f"  QPA      offscreen; {args.repeat} repetitions per figure, app/bare alternating, each in a fresh process; "
           f"CPU runs {args.seconds:g} s")
+    print(f"  code     {HERE.parent}; " + ("compiled from source at every start (--no-pyc)" if args.no_pyc
+                                           else "bytecode cached by the warm-up run, as an installed app has it"))
     print()
 
 
@@ -159,6 +176,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", default="startup,cpu",
                         help="comma-separated: startup (start-up and RSS at first paint), cpu (CPU, fps, RSS after the run)")
     parser.add_argument("--json", type=Path, help="also write every raw child result to this file")
+    parser.add_argument("--no-pyc", action="store_true",
+                        help="compile the app's source at every start, as with PYTHONDONTWRITEBYTECODE (not how it is installed)")
     args = parser.parse_args(argv)
     parts = {p.strip() for p in args.only.split(",") if p.strip()}
     if not parts <= {"startup", "cpu"} or args.repeat < 1 or args.seconds <= 0:
@@ -175,6 +194,8 @@ def main(argv: list[str] | None = None) -> int:
     # One cache for the whole run: after the warm-up the routine is one the app has opened before,
     # as it is for a patient on every day but the first.
     shared_cache = tempfile.mkdtemp(prefix="stretch-bench-cache-")
+    global PYCACHE
+    PYCACHE = None if args.no_pyc else os.path.join(shared_cache, "pycache")
     try:
         if "startup" in parts:
             print(f"start-up: 1 warm-up + {args.repeat} runs per kind, then {args.repeat} more with an empty cache",

@@ -10,11 +10,11 @@ it is closed as abandoned, with the reason in words, so it is never offered twic
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from stretch_gui.core.digest import sha256
 from stretch_gui.core.record.store import History, SessionRecord
 from stretch_gui.core.routine.model import Routine
 from stretch_gui.core.routine.plan import Plan, build_plan
@@ -55,7 +55,7 @@ def plan_digest(plan: Plan) -> str:
               s.reps, s.breathing))
         for s in plan.segments
     ]
-    return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
+    return sha256("\n".join(parts).encode("utf-8")).hexdigest()
 
 
 def resume_offer(record: SessionRecord, load: LoadRoutine) -> ResumeOffer | NotResumable:

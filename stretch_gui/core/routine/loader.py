@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import difflib
-import hashlib
 import re
 from dataclasses import replace
 from functools import cache
@@ -12,6 +10,8 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from stretch_gui.core import resources
+from stretch_gui.core.digest import sha256
+from stretch_gui.core.routine.document import MAX_BYTES, Document
 from stretch_gui.core.routine.durations import parse_duration
 from stretch_gui.core.routine.model import (
     DEFAULT_BREATHING,
@@ -28,7 +28,6 @@ from stretch_gui.core.routine.model import (
 )
 from stretch_gui.core.routine.picturecheck import picture_problem
 from stretch_gui.core.routine.problems import Problem, RoutineError
-from stretch_gui.core.routine.reader import MAX_BYTES, Document, read_yaml
 from stretch_gui.core.routine.schema_memory import SchemaMemory
 from stretch_gui.core.routine.validation import validate
 from stretch_gui.core.wording import format_duration
@@ -112,10 +111,23 @@ def load_routine_text(
 ) -> Routine:
     """Check routine text; images resolve against ``base_dir`` when one is given."""
     # The strict reader first: it refuses text that cannot be UTF-8 (lone surrogates).
-    document = read_yaml(content, source)
+    document, remembered = _read(content, source, None, memory)
     raw = content.encode("utf-8") if isinstance(content, str) else content
     routine = _RoutineBuilder(source, document, base_dir, memory).build()
-    return _with_origin(routine, file, hashlib.sha256(raw).hexdigest())
+    if memory is not None and not remembered:
+        memory.remember_document(content, None, document)  # it loaded cleanly: no need to parse it again
+    return _with_origin(routine, file, sha256(raw).hexdigest())
+
+
+def _read(content: str | bytes, source: str, definition: str | None, memory: SchemaMemory | None) -> tuple[Document, bool]:
+    """The document, and whether it was remembered from a clean load of the same bytes (then PyYAML is not needed)."""
+    if memory is not None:
+        document = memory.recall_document(content, definition, source)
+        if document is not None:
+            return document, True
+    from stretch_gui.core.routine.reader import read_yaml  # PyYAML: ~20 ms to import, ~60 ms to read the library
+
+    return read_yaml(content, source), False
 
 
 def check_routine_file(path: str | Path, *, memory: SchemaMemory | None = None) -> tuple[Routine | None, list[Problem]]:
@@ -281,7 +293,9 @@ class _RoutineBuilder:
         library = exercise_library(self.memory)
         if ref in library.exercises:
             return True
-        close = difflib.get_close_matches(ref, list(library.exercises), n=1)
+        from difflib import get_close_matches  # only for a mistyped id: not on every start
+
+        close = get_close_matches(ref, list(library.exercises), n=1)
         hint = f"did you mean '{close[0]}'? " if close else ""
         self.report.error(path, f"unknown exercise '{ref}'; {hint}built-in exercises: {', '.join(library.exercises)}")
         return False
@@ -500,7 +514,8 @@ def exercise_library(memory: SchemaMemory | None = None) -> ExerciseLibrary:
 def _exercise_library(memory: SchemaMemory | None) -> ExerciseLibrary:
     path = resources.exercise_library_file()
     source = str(path)
-    document = read_yaml(path.read_bytes(), source)
+    content = path.read_bytes()
+    document, remembered = _read(content, source, "library", memory)
     problems = validate(document, source, definition="library", memory=memory)
     if problems:
         raise RoutineError(problems)
@@ -522,4 +537,6 @@ def _exercise_library(memory: SchemaMemory | None) -> ExerciseLibrary:
             builtin=True,
         )
         defaults[exercise_id] = {key: raw[key] for key in _LIBRARY_DOSAGE_KEYS if key in raw}
+    if memory is not None and not remembered:
+        memory.remember_document(content, "library", document)
     return ExerciseLibrary(exercises, defaults)

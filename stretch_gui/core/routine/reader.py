@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
 from typing import Any, cast
 
 import yaml
@@ -25,45 +24,12 @@ from yaml.parser import Parser
 from yaml.reader import Reader
 from yaml.resolver import BaseResolver
 
+from stretch_gui.core.routine.document import Document, Path_, Positions, text_of
 from stretch_gui.core.routine.problems import Problem, RoutineError
 from stretch_gui.core.routine.scanner import MendedScanner, TabIndentError
 from stretch_gui.core.routine.slips import TAB_MESSAGE, explain
 
-MAX_BYTES = 1_000_000
 MAX_DEPTH = 32
-
-Path_ = tuple[Any, ...]
-
-
-@dataclass
-class Positions:
-    """1-based (line, col) of each value and each mapping key, by data path."""
-
-    values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
-    keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
-    # Plain values read as numbers, true/false or nothing, as they were typed ("1.10", "1e2").
-    written: dict[Path_, str] = field(default_factory=dict)
-
-    def of_value(self, path: Path_) -> tuple[int, int] | None:
-        # A path into a value that was never written (a missing key) points at
-        # the nearest enclosing thing that was.
-        path = tuple(path)
-        while path:
-            if path in self.values:
-                return self.values[path]
-            path = path[:-1]
-        return self.values.get(())
-
-    def of_key(self, path: Path_) -> tuple[int, int] | None:
-        return self.keys.get(tuple(path)) or self.of_value(path)
-
-
-@dataclass
-class Document:
-    data: Any
-    positions: Positions
-    text: str = ""  # what was parsed, so a check of it can be remembered by content
-
 
 class _RefusedError(Exception):
     def __init__(self, message: str, mark: Any) -> None:  # a yaml Mark from the pure or the C parser, or None
@@ -193,31 +159,9 @@ def _build(node: Node, path: Path_, positions: Positions) -> Any:
     return result
 
 
-def _decode(raw: bytes, source: str) -> str:
-    if len(raw) > MAX_BYTES:
-        raise RoutineError([Problem(source, f"file is too large ({len(raw):,} bytes; the limit is {MAX_BYTES:,})")])
-    if b"\x00" in raw:
-        raise RoutineError([Problem(source, "this is not a text file (it contains binary data)")])
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise RoutineError(
-            [Problem(source, "this file is not valid UTF-8 text; save it as UTF-8", line, col)]
-        ) from None
-    return text
-
-
 def read_yaml(content: str | bytes, source: str) -> Document:
     """Parse one YAML document strictly; raise RoutineError with a position on any problem."""
-    if isinstance(content, bytes):
-        text = _decode(content, source)
-    else:
-        if len(content.encode("utf-8", "surrogatepass")) > MAX_BYTES:
-            raise RoutineError([Problem(source, f"file is too large (the limit is {MAX_BYTES:,} bytes)")])
-        text = content
-    text = _end_last_line(text)
+    text = text_of(content, source)
     if not any(line.strip() and not line.lstrip().startswith("#") for line in text.splitlines()):
         raise RoutineError([Problem(source, "the file is empty")])
     loader = None
@@ -252,16 +196,6 @@ def read_yaml(content: str | bytes, source: str) -> Document:
         if loader is not None:
             loader.dispose()
     return Document(data, positions, text)
-
-
-def _end_last_line(text: str) -> str:
-    """A last line of only spaces ends the file as a line break would.
-
-    PyYAML reads "- |+<newline><spaces>" at the very end of a file as "" where YAML
-    1.2 reads a line break; the two agree once the last line is ended.
-    """
-    last = text[text.rfind("\n") + 1 :]
-    return text + "\n" if last and not last.strip(" \t") else text
 
 
 def _at(mark: yaml.Mark | None) -> tuple[int, int] | None:

@@ -8,17 +8,16 @@ value in the file.
 
 from __future__ import annotations
 
-import difflib
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from functools import cache
 from typing import TYPE_CHECKING, Any, cast
 
 from stretch_gui.core.resources import schema_file
+from stretch_gui.core.routine.document import Document
 from stretch_gui.core.routine.durations import DURATION_HINT, DURATION_PATTERN, parse_duration
 from stretch_gui.core.routine.problems import Problem
-from stretch_gui.core.routine.reader import Document
 from stretch_gui.core.routine.schema_memory import SchemaMemory
 from stretch_gui.core.routine.slips import first_invisible, invisible_space_message
 
@@ -34,6 +33,12 @@ _TYPE_WORDS = {
     "object": "a set of 'key: value' lines",
     "boolean": "true or false",
 }
+
+
+def _close_matches(word: str, choices: Iterable[str], n: int, cutoff: float) -> list[str]:
+    from difflib import get_close_matches  # only when a file has a problem to explain
+
+    return get_close_matches(word, choices, n=n, cutoff=cutoff)
 
 
 @cache
@@ -212,7 +217,7 @@ def _explain(error: ValidationError, document: Document, source: str) -> list[Pr
     if kind == "required":
         missing = error.message.split("'")[1] if "'" in error.message else "a key"
         known = _schema(error).get("properties", {})
-        if any(key not in known and difflib.get_close_matches(key, known, n=1, cutoff=0.6) == [missing] for key in value):
+        if any(key not in known and _close_matches(key, known, n=1, cutoff=0.6) == [missing] for key in value):
             return []  # a misspelt key: "unknown key 'titel'; did you mean 'title'?" says it all
         where = "the routine" if not path else f"'{name}'" if isinstance(path[-1], str) else "this entry"
         return at_value(f"{where} is missing '{missing}'")
@@ -285,7 +290,7 @@ def _key_problem(key: str, known: list[str], known_all: set[str], source: str, l
     if misplaced:
         return Problem(source, misplaced, *(line_col or (None, None)))
     message = f"unknown key '{key}'"
-    close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+    close = _close_matches(key, known, n=1, cutoff=0.6)
     if close:
         message += f"; did you mean '{close[0]}'?"
     elif known:

@@ -12,6 +12,7 @@ from stretch_gui.ui.parts.labels import label
 from stretch_gui.ui.parts.wrap_row import WrapRow
 
 ENDS = {0: "no pain", 10: "worst pain"}
+_FILTERED = frozenset((QEvent.Type.FocusIn, QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress))
 
 
 class ScoreButton(QPushButton):
@@ -129,6 +130,9 @@ class PainCheckIn(QWidget):
         self.set_value(digit)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Eleven buttons see every paint, move and polish; most of it is none of this filter's business.
+        if event.type() not in _FILTERED:
+            return False
         if watched in self.buttons and event.type() == QEvent.Type.FocusIn:
             assert isinstance(event, QFocusEvent)
             deliberate = (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason, Qt.FocusReason.MouseFocusReason)

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import subprocess
 from pathlib import Path
 
 import pytest
 
-from stretch_gui.core.routine import validation
+from stretch_gui.core.digest import sha256
+from stretch_gui.core.routine import loader, reader, validation
+from stretch_gui.core.routine.document import Document
 from stretch_gui.core.routine.loader import load_routine_file
 from stretch_gui.core.routine.problems import RoutineError
 from stretch_gui.core.routine.schema_memory import MAX_ENTRIES, SchemaMemory
@@ -149,9 +153,141 @@ from pathlib import Path
 from stretch_gui.core.routine.loader import load_routine_file
 from stretch_gui.core.routine.schema_memory import SchemaMemory
 load_routine_file(sys.argv[2], memory=SchemaMemory(Path(sys.argv[1])))
-print("jsonschema" in sys.modules)
+print("jsonschema" in sys.modules, "yaml" in sys.modules)
 """
     args = [python, "-c", code, str(tmp_path / "passes.txt"), str(repo_root / "routines" / "back-spasm-relief.yaml")]
     first = subprocess.run(args, env=subprocess_env, capture_output=True, text=True, timeout=60, check=True)
     second = subprocess.run(args, env=subprocess_env, capture_output=True, text=True, timeout=60, check=True)
-    assert (first.stdout.strip(), second.stdout.strip()) == ("True", "False")
+    assert (first.stdout.strip(), second.stdout.strip()) == ("True True", "False False")
+
+
+# -- remembered documents: PyYAML is needed only for bytes not seen loading cleanly --------
+
+
+@pytest.fixture
+def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Counts real YAML reads."""
+    calls: list[str] = []
+    real = reader.read_yaml
+
+    def counting(content: str | bytes, source: str) -> Document:
+        calls.append(source)
+        return real(content, source)
+
+    monkeypatch.setattr(reader, "read_yaml", counting)
+    return calls
+
+
+def test_a_clean_load_is_not_parsed_again(memory, parses, write_routine) -> None:  # type: ignore[no-untyped-def]
+    path = write_routine(GOOD)
+    first = load_routine_file(path, memory=memory)
+    assert parses == [str(path)]
+    memory = SchemaMemory(memory.file)  # a new run of the app
+    again = load_routine_file(path, memory=memory)
+    assert parses == [str(path)]
+    assert again == first
+
+
+def test_the_library_is_remembered_too(memory, parses) -> None:  # type: ignore[no-untyped-def]
+    first = loader._exercise_library.__wrapped__(memory)
+    again = loader._exercise_library.__wrapped__(SchemaMemory(memory.file))
+    assert len(parses) == 1
+    assert again.exercises == first.exercises and again.defaults == first.defaults
+
+
+@pytest.mark.parametrize("edit", [lambda b: b + b"\n", lambda b: b"\xef\xbb\xbf" + b, lambda b: b.replace(b"20s", b"21s")])
+def test_any_change_to_the_bytes_is_parsed_again(memory, parses, write_routine, tmp_path, edit) -> None:  # type: ignore[no-untyped-def]
+    path = write_routine(GOOD)
+    load_routine_file(path, memory=memory)
+    path.write_bytes(edit(path.read_bytes()))
+    load_routine_file(path, memory=memory)
+    assert len(parses) == 2
+
+
+def test_a_new_schema_or_version_parses_again(memory, parses, write_routine, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    path = write_routine(GOOD)
+    load_routine_file(path, memory=memory)
+    monkeypatch.setattr("stretch_gui.core.routine.schema_memory.__version__", "99.0")
+    load_routine_file(path, memory=SchemaMemory(memory.file))
+    assert len(parses) == 2
+
+
+def test_a_failing_text_leaves_no_document(memory, parses, write_routine) -> None:  # type: ignore[no-untyped-def]
+    path = write_routine(BAD)
+    for _ in range(2):
+        with pytest.raises(RoutineError):
+            load_routine_file(path, memory=memory)
+    assert len(parses) == 2
+    assert not list(memory.documents.glob("*"))
+
+
+def test_problems_on_a_remembered_document_keep_their_positions(memory, parses, write_routine, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    text = GOOD.replace("instructions: Reach up.}", "instructions: Reach up., image: ball.png}")
+    path = write_routine(text)
+    (tmp_path / "ball.png").write_bytes(PNG_1X1)
+    load_routine_file(path, memory=memory)
+    (tmp_path / "ball.png").unlink()
+    remembered = load_routine_file(path, memory=SchemaMemory(memory.file)).warnings
+    assert len(parses) == 1
+    parsed = load_routine_file(path).warnings  # no memory: read afresh
+    assert remembered == parsed and remembered
+    assert all(w.line is not None for w in remembered)
+
+
+def _entry(memory: SchemaMemory) -> Path:
+    (entry,) = memory.documents.glob("*.json")
+    return entry
+
+
+def _rewritten(entry: Path, change) -> bytes:  # type: ignore[no-untyped-def]
+    payload = json.loads(entry.read_bytes().partition(b"\n")[2])
+    change(payload)
+    return _signed(json.dumps(payload).encode())
+
+
+def _signed(body: bytes) -> bytes:
+    return b"stretch-gui document 1 " + hashlib.sha256(body).hexdigest().encode() + b"\n" + body
+
+
+DAMAGE = {
+    "empty": lambda entry: b"",
+    "truncated": lambda entry: entry.read_bytes()[:-10],
+    "a byte changed": lambda entry: entry.read_bytes().replace(b"Reach", b"Peach"),
+    "not json": lambda entry: b"stretch-gui document 1 " + hashlib.sha256(b"{").hexdigest().encode() + b"\n{",
+    "another key": lambda entry: _rewritten(entry, lambda p: p.update(key="0" * 64)),
+    "a line of 0": lambda entry: _rewritten(entry, lambda p: p["values"][0].__setitem__(1, 0)),
+    "a path of true": lambda entry: _rewritten(entry, lambda p: p["keys"][0].__setitem__(0, [True])),
+    "rows missing": lambda entry: _rewritten(entry, lambda p: p.pop("values")),
+    "no data": lambda entry: _rewritten(entry, lambda p: p.pop("data")),
+    "nested without end": lambda entry: _signed(
+        b'{"key":"%s","data":%s%s,"values":[],"keys":[],"written":[]}' % (entry.stem.encode(), b"[" * 100_000, b"]" * 100_000)
+    ),
+}
+
+
+@pytest.mark.parametrize("damage", DAMAGE.values(), ids=DAMAGE.keys())
+def test_a_damaged_document_is_ignored_and_the_file_parsed(memory, parses, write_routine, damage) -> None:  # type: ignore[no-untyped-def]
+    path = write_routine(GOOD)
+    first = load_routine_file(path, memory=memory)
+    entry = _entry(memory)
+    entry.write_bytes(damage(entry))
+    again = load_routine_file(path, memory=SchemaMemory(memory.file))
+    assert len(parses) == 2
+    assert again == first
+    load_routine_file(path, memory=SchemaMemory(memory.file))  # the entry was written afresh
+    assert len(parses) == 2
+
+
+def test_only_the_newest_documents_are_kept(memory, write_routine, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr("stretch_gui.core.routine.schema_memory.MAX_DOCUMENTS", 2)
+    for title in ("One", "Two", "Three"):
+        load_routine_file(write_routine(GOOD.replace("Two holds", title)), memory=memory)
+    assert len(list(memory.documents.glob("*.json"))) == 2
+
+
+def test_the_builtin_sha256_gives_hashlibs_digests() -> None:
+    assert sha256(b"stretch").hexdigest() == hashlib.sha256(b"stretch").hexdigest()
+    digest = sha256()
+    digest.update(b"a")
+    digest.update(b"b")
+    assert digest.digest() == hashlib.sha256(b"ab").digest()
