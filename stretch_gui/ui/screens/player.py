@@ -559,8 +559,9 @@ class PlayerScreen(QWidget):
         self.driver.set_animating(not self.settings.reduced_motion and (pacer_on or blends))
         self.breath_phase.setVisible(segment.breathing is not None)
         # A new style sheet lays the wrapped words out again: the one way the scrolling column re-measures
-        # every line (asked once a part begins, not every tick).
-        self._type_key = None
+        # every line (asked once a part begins, not every tick; before the first show the show lays it out).
+        if self.isVisible():
+            self._type_key = None
         self._fit_type()
         self.cue.setText("")
         self._on_tick()
