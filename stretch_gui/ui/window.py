@@ -475,7 +475,7 @@ class MainWindow(QMainWindow):
         history = self.history_store()
         if history is None:
             if told or self.history_file is None:  # history_store() tells only the first time
-                unusable = messages.Message(messages.history_unusable("").title, self._history_problem or NO_HISTORY)
+                unusable = messages.Message(messages.HISTORY_UNUSABLE, self._history_problem or NO_HISTORY)
                 tell(self, "historyProblemDialog", unusable)
             return
         saved = export_history(self, history)

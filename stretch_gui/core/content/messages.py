@@ -32,9 +32,12 @@ def cannot_open(file_name: str, problems: list[Problem]) -> Message:
     )
 
 
+HISTORY_UNUSABLE = "Your history cannot be used"
+
+
 def history_unusable(reason: str) -> Message:
     return Message(
-        "Your history cannot be used",
+        HISTORY_UNUSABLE,
         f"{reason}\n\nRoutines still work; sessions are not recorded until this is fixed.",
     )
 
