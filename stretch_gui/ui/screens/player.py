@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from html import escape
 from typing import TYPE_CHECKING
 
@@ -240,10 +241,7 @@ class PlayerScreen(QWidget):
         size["button"] = min(size["button"], self._button_size_for_one_row(unit))
         # The breath word grows with the text size until its longest form fills the timer's column.
         column = (self.width() - 80) * self._timer_share()
-        probe = QFont(self.font())
-        probe.setPixelSize(100)
-        probe.setBold(True)
-        widest = QFontMetricsF(probe).horizontalAdvance(guidance.LONGEST_BREATH_WORDS) / 100
+        widest = self._metrics(100, bold=True).horizontalAdvance(guidance.LONGEST_BREATH_WORDS) / 100
         size["breath"] = max(size["small"], min(size["breath"], int(column / widest)))
         share = self._timer_share()
         key = (*sorted(size.items()), theme.current().name, round(unit * 100))
@@ -269,28 +267,28 @@ class PlayerScreen(QWidget):
         self.countdown.setMinimumSize(round(160 * unit), round(160 * unit))
         self.countdown.caption_size = size["small"]
         # Start, Pause and Resume take turns on one button: as wide as the widest, so nothing shifts.
-        button = QFont(self.font())
-        button.setPixelSize(size["button"])
-        button.setBold(True)
-        widest = max(QFontMetricsF(button).horizontalAdvance(word) for word in guidance.START_PAUSE_WORDS)
+        button = self._metrics(size["button"], bold=True)
+        widest = max(button.horizontalAdvance(word) for word in guidance.START_PAUSE_WORDS)
         self.start_pause_button.setMinimumWidth(round(widest + 2 * 20 * unit + 16))
         # A hint that comes and goes must not move the timer: its line is kept.
-        hint = QFont(self.font())
-        hint.setPixelSize(size["hint"])
-        self.hint.setMinimumHeight(QFontMetricsF(hint).height().__ceil__())
+        self.hint.setMinimumHeight(math.ceil(self._metrics(size["hint"]).height()))
         self.illustration.setMinimumHeight(round(150 * unit * min(scale, 1.3)))
 
     def _button_size_for_one_row(self, unit: float) -> int:
         """The largest button text that keeps every control on one row: a second row would cost the timer its room."""
-        probe = QFont(self.font())
-        probe.setPixelSize(100)
-        probe.setBold(True)
-        metrics = QFontMetricsF(probe)
+        metrics = self._metrics(100, bold=True)
         labels = [button.text() for button in self._control_buttons()]
         labels[labels.index(self.start_pause_button.text())] = max(guidance.START_PAUSE_WORDS, key=len)
         text_width = sum(metrics.horizontalAdvance(text) for text in labels) / 100
         padding = len(labels) * (2 * 20 * unit + 16) + 120 * unit  # each button's padding, and the gap between the groups
         return max(12, int((self.width() - 80 - padding) / text_width))
+
+    def _metrics(self, pixels: int, *, bold: bool = False) -> QFontMetricsF:
+        """How text measures in the player's font at ``pixels``, before the style sheet gives it that size."""
+        font = QFont(self.font())
+        font.setPixelSize(pixels)
+        font.setBold(bold)
+        return QFontMetricsF(font)
 
     def _control_buttons(self) -> list[QPushButton]:
         return [
