@@ -221,6 +221,15 @@ def style_sheet(theme: Theme) -> str:
         border-radius: 4px; background: {t.surface}; }}
     QCheckBox::indicator:checked {{ background: {t.accent}; border-color: {t.accent}; }}
     QCheckBox::indicator:disabled {{ border-color: {t.muted}; }}
+    QRadioButton {{ spacing: 10px; padding: 4px 6px; border: 2px solid transparent; border-radius: 8px; }}
+    QRadioButton:focus {{ border: 2px solid {t.focus}; }}
+    QRadioButton::indicator {{ width: {px(20)}px; height: {px(20)}px; border: 2px solid {t.border};
+        border-radius: {px(12)}px; background: {t.surface}; }}
+    QRadioButton::indicator:checked {{ background: {t.accent}; border-color: {t.accent}; }}
+    QAbstractSpinBox {{ background: {t.surface}; border: 2px solid {t.border}; border-radius: 8px; padding: 4px 8px; }}
+    QAbstractSpinBox:focus {{ border: 3px solid {t.accent}; }}
+    /* Stock icons on Save or Cancel and none elsewhere read as two styles in one window. */
+    QDialogButtonBox {{ dialogbuttonbox-buttons-have-icons: 0; }}
     QScrollArea:focus {{ border: 2px solid {t.focus}; border-radius: 6px; }}
     QCheckBox:disabled {{ color: {t.muted}; }}
     QSlider:focus {{ border: 2px solid {t.accent}; border-radius: 6px; }}
