@@ -265,3 +265,8 @@ def week_line(week: int, doses: str, *, starts: date | None = None, dated: bool 
 def review_due(by: date) -> str:
     """Said on the start screen and in the player once the review date has passed."""
     return f"{REVIEW_DUE}: it was due for review by {full_date(by)}."
+
+
+def easier_line(how: str) -> str:
+    """The note for a session eased after a worse morning: "Easier today: one set fewer of each exercise"."""
+    return f"Easier today: {how}"

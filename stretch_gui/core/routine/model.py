@@ -183,6 +183,7 @@ class Routine:
     # Set by stages.for_day: the day whose doses the steps carry, and the steps as written.
     day: Any = field(default=None, compare=False)
     written_steps: tuple[Step, ...] = field(default=(), compare=False)
+    easier: str = field(default="", compare=False)  # set by easier.easier_session: how today's doses were eased
 
     @property
     def staged(self) -> bool:

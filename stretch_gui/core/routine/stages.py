@@ -208,3 +208,8 @@ def stage_list(stages: tuple[Stage, ...]) -> tuple[str, ...]:
         last = stages[index + 1].from_week - 1 if index + 1 < len(stages) else None
         lines.append(f"{weeks_span(stage.from_week, last)}: {_stage_words(stage, stage.from_week, rule=True)}")
     return tuple(lines)
+
+
+def doses_in_week(routine: Routine, week: int) -> str:
+    """What the stages set in ``week``, in words ("" before the first stage)."""
+    return _doses_in_words(routine, routine.written_steps or routine.steps, week)

@@ -17,7 +17,7 @@ from stretch_gui.core.routine.plan import Segment, SegmentKind
 from stretch_gui.core.routine.stages import day_of
 from stretch_gui.core.session.breathing import BreathPhase, BreathState
 from stretch_gui.core.session.session import Session, SessionState
-from stretch_gui.core.wording import breathing_pattern, format_clock, spoken_duration
+from stretch_gui.core.wording import breathing_pattern, easier_line, format_clock, spoken_duration
 
 NBSP = "\u00a0"
 CUE_SECONDS = 8  # how long each cue of a hold stays up before the next one
@@ -148,6 +148,8 @@ def segment_words(session: Session, index: int, *, breathing_guide: bool = True)
         day = day_of(routine)
         if day is not None and day.summary:  # the stage that applies today, and a review that is due
             lines.append(Line(LineKind.CAUTION if day.notice else LineKind.NOTE, day.summary))
+        if routine.easier:  # eased after a worse morning: the patient sees why the doses are lower
+            lines.append(Line(LineKind.NOTE, easier_line(routine.easier)))
         lines.extend(Line(LineKind.CAUTION, caution) for caution in routine.cautions + own_cautions)
     elif segment.kind is SegmentKind.PREPARE:
         # Each exercise's own cautions while the patient gets into position for it, every time.
