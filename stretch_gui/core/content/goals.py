@@ -20,7 +20,7 @@ from stretch_gui.core.record.goals import (
     activity_trend,
     average_trend,
 )
-from stretch_gui.core.wording import count, short_date
+from stretch_gui.core.wording import MONTHS, count, short_date
 
 # -- the dialog ----------------------------------------------------------------------------
 
@@ -87,6 +87,11 @@ CHART_TITLE = "My goals, week by week (0 cannot do, 10 as before)"
 CHART_NAME = "My goals"
 CHART_EMPTY = "No goal scores yet"
 AVERAGE = "average"
+
+
+def chart_day(day: date) -> str:
+    """A rating day under the chart: "2 Mar"."""
+    return f"{day.day} {MONTHS[day.month - 1][:3]}"
 
 
 def chart_description(goals: Goals) -> str:
