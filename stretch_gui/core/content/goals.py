@@ -107,16 +107,6 @@ def chart_description(goals: Goals) -> str:
     return f"{count(len(occasions), 'rating')}, oldest first. " + "; ".join(parts) + "."
 
 
-# -- CSV -----------------------------------------------------------------------------------
-
-CSV_AVERAGE = "Goals average (0-10)"
-CSV_RATED_ON = "Goals rated on"
-
-
-def csv_activity(name: str) -> str:
-    return f"Goal: {name} (0-10)"
-
-
 # -- the progress report -------------------------------------------------------------------
 
 REPORT_SECTION = "The patient's goals (PSFS)"
