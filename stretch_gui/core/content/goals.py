@@ -154,6 +154,10 @@ HANDOUT_BLANK = "Your own activity"
 HANDOUT_WEEKS = 6  # columns to write scores in
 
 
+def handout_week(number: int) -> str:
+    return f"Week {number}"
+
+
 def handout_rows(prefilled: Sequence[str]) -> tuple[str, ...]:
     """The activities listed on the handout, and blank rows up to five for the patient to add their own."""
     return tuple(prefilled) + ("",) * (MAX_ACTIVITIES - len(prefilled))
