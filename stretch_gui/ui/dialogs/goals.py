@@ -45,6 +45,7 @@ class GoalRow(QFrame):
         self.name.setMaxLength(MAX_NAME_LENGTH)
         self.scale = PainCheckIn(f"goal{number}", words.RATE_QUESTION, ends=words.SCALE_ENDS, word=words.SCORE_WORD)
         self.scale.note.hide()  # a goal's score has no note
+        self.scale.question.setProperty("role", "body")  # five headings in a row would shout; the name field leads
         self.name.textChanged.connect(self._named)
         column = QVBoxLayout(self)
         column.setContentsMargins(14, 10, 14, 10)
@@ -172,6 +173,11 @@ def open_goals(
         return history.goals()
 
     dialog = GoalsDialog(names, save, prompt=prompt, later=history.postpone_goals if offered else None, parent=parent)
+    latest = goals.latest_on_or_before(history.today())
+    if latest is not None and latest.day == history.today():  # opened again the same day: today's answers, to change
+        scores = {a.name: latest.scores[a.id] for a in goals.active if a.id in latest.scores}
+        for row in dialog.rows:
+            row.scale.set_value(scores.get(row.text()))
     if history.read_only:
         dialog.save_button.setEnabled(False)
     dialog.open()

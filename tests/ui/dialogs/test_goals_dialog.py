@@ -194,3 +194,13 @@ def test_after_the_morning_check_never_on_top_of_it(open_window, goals_file: Pat
     assert window.goals_dialog is None  # not yet: one question at a time
     window.morning_check.findChild(QPushButton, "morningLaterButton").click()
     qtbot.waitUntil(lambda: window.goals_dialog is not None and window.goals_dialog.isVisible())
+
+
+def test_opened_again_the_same_day_it_shows_todays_scores_to_change(open_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window = open_window()
+    history = window.history_store()
+    assert history is not None
+    history.save_goals(["Walk", "Sit"], {"Walk": 4})
+    window.show_goals()
+    dialog = window.goals_dialog
+    assert [row.scale.value() for row in dialog.rows[:2]] == [4, None]
