@@ -401,6 +401,8 @@ class MainWindow(QMainWindow):
         self.player.close_session()
         if self.reminders is not None:
             self.reminders.shutdown()
+        if self.goals_dialog is not None and self.goals_dialog.isVisible():
+            self.goals_dialog.reject()  # while the history is open: closing the app on the weekly offer is a "Not now"
         if self._history is not None:
             self._history.close()
         if self._owner_mark is not None:

@@ -141,16 +141,22 @@ class GoalsDialog(QDialog):
             self._say(f"{words.NOT_SAVED} {exc}")
             return  # the answers stay on screen, to try again
         self._say(words.saved(goals))
+        self._later = None  # rated: closing now is no "Not now"
         for widget in (self.save_button, self.later_button):
             widget.hide()
         self.close_button.show()
         self.close_button.setFocus()
 
     def _postponed(self) -> None:
-        if self._later is not None:
-            with contextlib.suppress(HistoryError):  # only "not again today" is lost; nothing typed was to be kept
-                self._later()
         self.reject()
+
+    def reject(self) -> None:
+        """"Not now", Escape or the window's close button: the weekly offer waits until tomorrow."""
+        if self._later is not None:
+            later, self._later = self._later, None
+            with contextlib.suppress(HistoryError):  # only "not again today" is lost; nothing typed was to be kept
+                later()
+        super().reject()
 
     def _say(self, text: str) -> None:
         self.status.setText(text)

@@ -204,3 +204,18 @@ def test_opened_again_the_same_day_it_shows_todays_scores_to_change(open_window,
     window.show_goals()
     dialog = window.goals_dialog
     assert [row.scale.value() for row in dialog.rows[:2]] == [4, None]
+
+
+def test_escape_on_the_weekly_offer_counts_as_not_now_but_not_after_saving(qtbot: QtBot) -> None:
+    postponed: list[bool] = []
+    dialog = GoalsDialog(["Walk"], saving([]), later=lambda: postponed.append(True))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert postponed == [True] and not dialog.isVisible()
+    rated = GoalsDialog(["Walk"], saving([]), later=lambda: postponed.append(True))
+    qtbot.addWidget(rated)
+    rated.show()
+    rated.findChild(QPushButton, "goalsSaveButton").click()
+    rated.findChild(QPushButton, "goalsCloseButton").click()
+    assert postponed == [True]
