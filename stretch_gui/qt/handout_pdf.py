@@ -31,6 +31,7 @@ from PySide6.QtGui import (
     QPen,
 )
 
+from stretch_gui.core.content import goals as goal_words
 from stretch_gui.core.content.handout import Handout, HandoutStep, build_handout
 from stretch_gui.core.routine.model import Routine
 from stretch_gui.core.routine.prescription import FLARE_UP, PROGRESSION
@@ -349,8 +350,35 @@ def _content_blocks(handout: Handout) -> list[Draw]:
         blocks.append(lambda c, x, y, w: _caution_box(c, x, y, w, FLARE_UP, (handout.flare_up,)))
     for step in handout.steps:
         blocks.append(partial(_step, step=step))
+    if handout.goals:
+        blocks.append(lambda c, x, y, w: _goals(c, x, y, w, handout.goals))
     blocks.append(lambda c, x, y, w: _caution_box(c, x, y, w, "When to stop and get help", handout.safety))
     return blocks
+
+
+def _goals(c: _Canvas, x: float, y: float, w: float, rows: tuple[str, ...]) -> float:
+    """The patient's goals: each activity (or a line to write one on) and a box for each week's score."""
+    top = y
+    y += c.text(x, y, w, goal_words.HANDOUT_TITLE, "subheading") + 4
+    y += c.text(x, y, w, goal_words.HANDOUT_INSTRUCTIONS, "body") + 6
+    weeks = goal_words.HANDOUT_WEEKS
+    name_width = w * 0.42
+    cell = (w - name_width) / weeks
+    row_height = max(BOX + 10, c.metrics("body").height() / c.unit + 10)
+    for week in range(weeks):
+        heading = goal_words.handout_week(week + 1)
+        c.text(x + name_width + week * cell, y, cell, heading, "small_bold", align=Qt.AlignmentFlag.AlignHCenter)
+    y += c.metrics("small_bold").height() / c.unit + 4
+    for name in rows:
+        if name:
+            c.text(x, y + 5, name_width - 8, name, "body")
+        else:
+            c.line(x, y + row_height - 4, x + name_width - 12, y + row_height - 4, color=RULE, width=0.6)
+        for week in range(weeks):
+            left = x + name_width + week * cell
+            c.frame(left + (cell - BOX * 1.6) / 2, y + (row_height - BOX) / 2, BOX * 1.6, BOX, width=0.8)
+        y += row_height
+    return y - top
 
 
 def _header(c: _Canvas, x: float, y: float, w: float, handout: Handout) -> float:

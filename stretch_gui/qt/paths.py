@@ -38,5 +38,5 @@ def export_history_csv(history: History, path: str | Path) -> int:
     from stretch_gui.qt.atomic import save_atomically
 
     records = history.sessions()
-    save_atomically(path, csv_bytes(records, history.hurt_marks))
+    save_atomically(path, csv_bytes(records, history.hurt_marks, history.goals()))
     return len(records)

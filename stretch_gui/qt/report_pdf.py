@@ -11,6 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPagedPaintDevice, QPainter
 
+from stretch_gui.core.content.goals import REPORT_SECTION as GOALS_SECTION
 from stretch_gui.core.content.report import ProgressReport
 from stretch_gui.qt.handout_pdf import (
     INK,
@@ -55,13 +56,21 @@ def paint_report(report: ProgressReport, device: QPagedPaintDevice) -> int:
 
 
 def _blocks(report: ProgressReport) -> list[Draw]:
-    return [
+    blocks: list[Draw] = [
         lambda c, x, y, w: _header(c, x, y, w, report),
         lambda c, x, y, w: _table(c, x, y, w, report),
         lambda c, x, y, w: _section(c, x, y, w, "“This hurt” marks, by exercise", report.hurts),
         lambda c, x, y, w: _section(c, x, y, w, "Sessions stopped", report.stops),
         lambda c, x, y, w: _section(c, x, y, w, "Stages reached", report.stages),
     ]
+    if report.goals:  # only for a patient who rated their own goals
+        blocks.append(lambda c, x, y, w: _goals(c, x, y, w, report))
+    return blocks
+
+
+def _goals(c: _Canvas, x: float, y: float, w: float, report: ProgressReport) -> float:
+    height = _section(c, x, y, w, GOALS_SECTION, report.goals) + 4
+    return height + c.text(x, y + height, w, report.goals_note, "small", color=SOFT_INK)
 
 
 def _header(c: _Canvas, x: float, y: float, w: float, report: ProgressReport) -> float:

@@ -12,6 +12,7 @@ from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox, QStackedWidget
 
 from stretch_gui.core import preferences as prefs
+from stretch_gui.core.content import goals as goal_words
 from stretch_gui.core.content import messages
 from stretch_gui.core.placement import (
     MINIMUM_HEIGHT,
@@ -43,6 +44,7 @@ if TYPE_CHECKING:
     from stretch_gui.core.record.resume import ResumeOffer
     from stretch_gui.core.record.store import History, SessionRecord
     from stretch_gui.qt.owner_mark import OwnerMark
+    from stretch_gui.ui.dialogs.goals import GoalsDialog
     from stretch_gui.ui.dialogs.history import HistoryDialog
     from stretch_gui.ui.reminders import Reminders
 
@@ -79,6 +81,7 @@ class MainWindow(QMainWindow):
         self.recorder: SessionRecorder | None = None
         self._first_show_done = False
         self.reminders: Reminders | None = None
+        self.goals_dialog: GoalsDialog | None = None  # the goals dialog last opened (offered weekly, or from the menu)
 
         self.start_screen = StartScreen()
         self.player = PlayerScreen(settings)
@@ -146,6 +149,7 @@ class MainWindow(QMainWindow):
         self.sound_action.setCheckable(True)
         self.sound_action.setChecked(self.settings.sound)
         self._action(view_menu, "&History…", "Ctrl+H", self.show_history, "historyAction")
+        self._action(view_menu, goal_words.MENU, None, self.show_goals, "goalsAction")
         settings_action = self._action(view_menu, "S&ettings…", "Ctrl+,", self.open_settings, "settingsAction")
         # Ctrl+, on every desktop (Linux names no standard key for it), and the desktop's own where it has one.
         settings_action.setShortcuts([QKeySequence("Ctrl+,"), *QKeySequence.keyBindings(QKeySequence.StandardKey.Preferences)])
@@ -397,6 +401,8 @@ class MainWindow(QMainWindow):
         self.player.close_session()
         if self.reminders is not None:
             self.reminders.shutdown()
+        if self.goals_dialog is not None and self.goals_dialog.isVisible():
+            self.goals_dialog.reject()  # while the history is open: closing the app on the weekly offer is a "Not now"
         if self._history is not None:
             self._history.close()
         if self._owner_mark is not None:
@@ -537,6 +543,42 @@ class MainWindow(QMainWindow):
             from stretch_gui.ui.dialogs.morning import offer_morning_check
 
             self.morning_check = offer_morning_check(self, history)
+        # The goals come after the morning check, never on top of it: one question at a time.
+        if self.morning_check is not None:
+            self.morning_check.finished.connect(lambda _result: self._offer_goals())
+        else:
+            self._offer_goals()
+
+    # -- the patient's own goals (PSFS) --------------------------------------------------
+
+    def _goals_routine(self) -> Routine | None:
+        """The routine whose file may switch the goals on: the one playing or last opened."""
+        return self._current.routine if self._current is not None else self.catalogue.most_recent()
+
+    def _offer_goals(self) -> None:
+        """Once a week at start-up, when the goals are on (ui.dialogs.goals); never during a routine."""
+        history = self.history_store()
+        if history is None or self.stack.currentWidget() is not self.start_screen:
+            return
+        resume = self.findChild(QMessageBox, "resumeDialog")
+        if resume is not None and resume.isVisible():
+            return  # carrying on a routine comes first; the goals wait for the next start
+        routine = self._goals_routine()
+        from stretch_gui.ui.dialogs.goals import offer_goals
+
+        prefilled = routine.patient_goals.activities if routine and routine.patient_goals else None
+        self.goals_dialog = offer_goals(self, history, prefilled)
+
+    def show_goals(self) -> None:
+        """View › My goals…: the list and today's scores, whenever the patient wants."""
+        history = self.history_store()
+        if history is None:
+            return
+        from stretch_gui.ui.dialogs.goals import open_goals
+
+        routine = self._goals_routine()
+        prefilled = routine.patient_goals.activities if routine and routine.patient_goals else None
+        self.goals_dialog = open_goals(self, history, prefilled)
 
     def _offer_resume(self) -> None:
         """After a crash: offer to carry on the routine that was cut short, where it was."""

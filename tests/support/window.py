@@ -105,3 +105,24 @@ def index_of(window: MainWindow) -> int:
 
 def settings_over(path: Path) -> AppSettings:
     return AppSettings(QSettings(str(path), QSettings.Format.IniFormat))
+
+
+FIVE_GOALS = (
+    "Walk to the shops and back without stopping",
+    "Sit through a whole film at the cinema",
+    "Lift my daughter into her car seat",
+    "Put on my socks and shoes standing up",
+    "Sleep through the night without waking",
+)
+
+
+def open_goals_dialog(window: MainWindow) -> QWidget:
+    """The goals dialog as the weekly offer opens it, with five long activities: the most it ever shows."""
+    from stretch_gui.core.content.goals import DUE_AGAIN
+    from stretch_gui.core.record.goals import Goals
+    from stretch_gui.ui.dialogs.goals import GoalsDialog
+
+    dialog = GoalsDialog(FIVE_GOALS, lambda _names, _scores: Goals(), prompt=DUE_AGAIN, later=lambda: None, parent=window)
+    dialog.rows[0].scale.set_value(4)
+    dialog.open()
+    return dialog

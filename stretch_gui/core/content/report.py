@@ -17,7 +17,9 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from stretch_gui.core.content import goals as goal_words
 from stretch_gui.core.record.adherence import counts_as_done, expected_sessions, same_routine
+from stretch_gui.core.record.goals import Goals
 from stretch_gui.core.record.morning import PAIN_LIMIT, Advice, Compared, MorningCheck, load_checks
 from stretch_gui.core.record.store import History, HurtMark, SessionRecord, SessionStatus
 from stretch_gui.core.routine.model import Routine
@@ -95,6 +97,8 @@ class ProgressReport:
     hurts: tuple[str, ...]  # "Cat-cow: 3 marks in 2 sessions, last on Tue 10 Nov"
     stops: tuple[str, ...]  # "Tue 11 Nov 18:05: it hurt (2 exercises done)"
     stages: tuple[str, ...]  # the stages reached, one line each
+    goals: tuple[str, ...] = ()  # the patient's own goals (PSFS), first and latest score each; () when never rated
+    goals_note: str = goal_words.REPORT_NOTE
     pain_note: str = PAIN_NOTE
     columns: tuple[str, ...] = COLUMNS
 
@@ -118,6 +122,7 @@ def build_report(
     today: date,
     since: date | None = None,
     mornings: Sequence[MorningCheck] = (),
+    goals: Goals | None = None,
 ) -> ProgressReport:
     """The report on ``records`` (this routine's sessions) from ``since`` (default: the first one) to ``today``."""
     inside = (r for r in records if (since is None or r.day >= since) and r.day <= today)
@@ -140,6 +145,7 @@ def build_report(
         hurts=_hurts(mine, hurt_marks),
         stops=_stops(mine),
         stages=_stages_reached(routine, _week_bounds(routine, first, today), today=today),
+        goals=_goals(goals, since=since, today=today),
     )
 
 
@@ -147,7 +153,14 @@ def report_from_history(history: History, routine: Routine, *, since: date | Non
     """The report on ``routine``'s sessions kept in ``history``. Raises ``HistoryError``."""
     records = [r for r in history.sessions(since=since) if same_routine(r, routine)]
     marks = {r.id: history.hurt_marks(r.id) for r in records if r.hurt_marks}
-    return build_report(routine, records, marks, today=today, since=since, mornings=load_checks(history))
+    return build_report(routine, records, marks, today=today, since=since, mornings=load_checks(history), goals=history.goals())
+
+
+def _goals(goals: Goals | None, *, since: date | None, today: date) -> tuple[str, ...]:
+    """The goals' lines: none when the patient never rated any, a line saying so when none fall in the period."""
+    if goals is None or not goals.ratings:
+        return ()
+    return goal_words.report_lines(goals, since=since, until=today) or (goal_words.REPORT_NONE,)
 
 
 # -- weeks -------------------------------------------------------------------------------

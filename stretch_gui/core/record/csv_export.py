@@ -9,6 +9,12 @@ otherwise reads it as the local code page and mangles accents), CRLF line ends.
 A text cell that starts with ``= + - @`` (or a tab or carriage return) gets a leading
 apostrophe, so a note like ``=HYPERLINK(...)`` stays text instead of becoming a formula.
 
+The patient's own goals (PSFS), when any were rated, follow the fixed columns: the day of the
+latest rating on or before the session's day, that rating's total and how many activities it
+rated (the average is total / count: an average like 4.5 would need the decimal point the file
+avoids), then one column per activity ever rated, named after it, with its latest score on or
+before that day. Rows before the first rating leave them empty.
+
 ``csv_bytes`` makes the bytes; ``stretch_gui.qt.paths.export_history_csv``
 writes them atomically.
 """
@@ -19,6 +25,7 @@ import csv
 import io
 from collections.abc import Callable, Iterable, Sequence
 
+from stretch_gui.core.record.goals import Goals
 from stretch_gui.core.record.store import HurtMark, SessionRecord
 from stretch_gui.core.wording import status_words
 
@@ -42,6 +49,13 @@ HEADERS = (
     "Hurt marks",
     "Hurt during",
 )
+
+GOALS_HEADERS = ("Goals rated on", "Goals total", "Goals rated (activities)")  # average = total / rated
+
+
+def goal_header(name: str) -> str:
+    return f"Goal: {name} (0-10)"
+
 
 # The first characters of the file's SHA-256: enough to tell two versions of a file apart.
 FILE_VERSION_LENGTH = 12
@@ -93,16 +107,34 @@ def csv_row(record: SessionRecord, marks: Sequence[HurtMark] = ()) -> list[str |
     ]
 
 
-def csv_bytes(records: Iterable[SessionRecord], hurt_marks: HurtMarksOf | None = None) -> bytes:
+def goal_cells(goals: Goals, record: SessionRecord) -> list[str | int]:
+    """The goals as they stood on the session's day: the latest rating's day, total and count, then each activity's score."""
+    day = record.day
+    occasion = goals.latest_on_or_before(day)
+    if occasion is None:
+        summary: list[str | int] = ["", "", ""]
+    else:
+        summary = [occasion.day.isoformat(), sum(occasion.scores.values()), len(occasion.scores)]
+    scores = [goals.score_on_or_before(activity.id, day) for activity in goals.rated()]
+    return summary + ["" if score is None else score for score in scores]
+
+
+def csv_bytes(records: Iterable[SessionRecord], hurt_marks: HurtMarksOf | None = None, goals: Goals | None = None) -> bytes:
     """The whole file: a header row, then the sessions oldest first.
 
     ``hurt_marks`` gives a session's marks (``History.hurt_marks``) so the row can say which
     exercises hurt; without it that column is left empty and only the count is given.
+    ``goals`` (``History.goals``) adds the goal columns when any activity was ever rated.
     """
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(HEADERS)
+    with_goals = goals is not None and bool(goals.ratings)
+    goal_headers = [*GOALS_HEADERS, *(safe_cell(goal_header(a.name)) for a in goals.rated())] if goals and with_goals else []
+    writer.writerow([*HEADERS, *goal_headers])
     for record in sorted(records, key=lambda r: r.id):
         marks = hurt_marks(record.id) if hurt_marks is not None and record.hurt_marks else ()
-        writer.writerow(csv_row(record, marks))
+        row = csv_row(record, marks)
+        if goals is not None and with_goals:
+            row += goal_cells(goals, record)
+        writer.writerow(row)
     return out.getvalue().encode("utf-8-sig")

@@ -106,5 +106,26 @@ _V4: Migration = (
     "CREATE INDEX morning_checks_by_time ON morning_checks (at)",
 )
 
-MIGRATIONS: tuple[Migration, ...] = (_V1, _V2, _V3, _V4)
+# Version 5: the patient's own goals (PSFS, stretch_gui.core.record.goals): the activities in the
+# patient's order, kept after they are taken off the list (retired_at) so their scores still chart;
+# one score per activity and calendar day; and the days the patient said "Not now" to the rating.
+_V5: Migration = (
+    """CREATE TABLE goal_activities (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 100),
+        position INTEGER NOT NULL CHECK (position BETWEEN 0 AND 4),
+        added_at TEXT NOT NULL,
+        retired_at TEXT
+    )""",
+    """CREATE TABLE goal_ratings (
+        activity_id INTEGER NOT NULL REFERENCES goal_activities (id) ON DELETE CASCADE,
+        day TEXT NOT NULL,
+        score INTEGER NOT NULL CHECK (score BETWEEN 0 AND 10),
+        at TEXT NOT NULL,
+        PRIMARY KEY (activity_id, day)
+    )""",
+    "CREATE TABLE goals_postponed (day TEXT PRIMARY KEY)",
+)
+
+MIGRATIONS: tuple[Migration, ...] = (_V1, _V2, _V3, _V4, _V5)
 CURRENT_VERSION = len(MIGRATIONS)

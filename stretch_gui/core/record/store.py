@@ -44,6 +44,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Self
 
+from stretch_gui.core.record.goals import MAX_ACTIVITIES, Activity, Goals, Rating, check_score, clean_names
 from stretch_gui.core.record.migrations import CURRENT_VERSION, MIGRATIONS
 from stretch_gui.core.session.clock import WallClock, local_now
 from stretch_gui.core.session.session import Outcome
@@ -655,6 +656,73 @@ class History:
             for sid, rating, compared, advice, at in rows
         ]
 
+
+    # -- the patient's own goals (PSFS; the rules are in stretch_gui.core.record.goals) ------
+
+    def goals(self) -> Goals:
+        """Every goal activity (retired ones too), every score, and the last "Not now" day."""
+        activities = tuple(
+            Activity(int(id_), str(name), int(position), _day(added), _day(retired) if retired else None)
+            for id_, name, position, added, retired in self._read(
+                "SELECT id, name, position, added_at, retired_at FROM goal_activities ORDER BY id"
+            )
+        )
+        ratings = tuple(
+            Rating(int(activity), date.fromisoformat(str(day)), int(score))
+            for activity, day, score in self._read("SELECT activity_id, day, score FROM goal_ratings ORDER BY day, activity_id")
+        )
+        postponed = self._read("SELECT max(day) FROM goals_postponed")[0][0]
+        return Goals(activities, ratings, date.fromisoformat(str(postponed)) if postponed else None)
+
+    def save_goals(self, names: list[str], scores: Mapping[str, int]) -> None:
+        """The patient's list as it is now, in order, and today's scores by activity name, in one transaction.
+
+        An activity no longer listed is retired (its scores stay); one listed again comes back with
+        its old scores; a new name is a new activity. A score replaces one given earlier today.
+        """
+        names = clean_names(names)
+        for score in scores.values():
+            check_score(score)
+        now = self._now()
+        today = now[:10]
+        with self._writing("save your goals") as conn:
+            rows = conn.execute("SELECT id, name, retired_at FROM goal_activities ORDER BY retired_at IS NOT NULL, id").fetchall()
+            by_name: dict[str, int] = {}
+            for id_, name, _retired in rows:
+                by_name.setdefault(str(name).casefold(), int(id_))  # an active one first
+            wanted = {name.casefold() for name in names}
+            for id_, name, retired in rows:
+                if retired is None and str(name).casefold() not in wanted:
+                    conn.execute("UPDATE goal_activities SET retired_at = ? WHERE id = ?", (now, id_))
+            ids: dict[str, int] = {}
+            for position, name in enumerate(names[:MAX_ACTIVITIES]):
+                known = by_name.get(name.casefold())
+                if known is None:
+                    cursor = conn.execute(
+                        "INSERT INTO goal_activities (name, position, added_at) VALUES (?, ?, ?)", (name, position, now)
+                    )
+                    assert cursor.lastrowid is not None
+                    known = cursor.lastrowid
+                else:
+                    conn.execute(
+                        "UPDATE goal_activities SET position = ?, retired_at = NULL WHERE id = ?", (position, known)
+                    )
+                ids[name.casefold()] = known
+            conn.executemany(
+                "INSERT INTO goal_ratings (activity_id, day, score, at) VALUES (?, ?, ?, ?)"
+                " ON CONFLICT (activity_id, day) DO UPDATE SET score = excluded.score, at = excluded.at",
+                [(ids[name.casefold()], today, score, now) for name, score in scores.items() if name.casefold() in ids],
+            )
+
+    def postpone_goals(self) -> None:
+        """The patient said "Not now" to today's goals rating: not asked again today."""
+        with self._writing("save your answer") as conn:
+            conn.execute("INSERT OR IGNORE INTO goals_postponed (day) VALUES (?)", (self._now()[:10],))
+
+
+def _day(stamp: object) -> date:
+    """The patient's calendar day of a stored time: its first ten characters (see migrations)."""
+    return date.fromisoformat(str(stamp)[:10])
 
 def _clean_note(note: str) -> str:
     note = note.strip()

@@ -22,6 +22,7 @@ from stretch_gui.core.routine.model import (
     Exercise,
     ExerciseStep,
     Frequency,
+    PatientGoals,
     Routine,
     Stage,
     Step,
@@ -176,6 +177,7 @@ class _RoutineBuilder:
         if dates["start_date"] and dates["review_by"] and dates["review_by"] < dates["start_date"]:
             self.report.error(("review_by",), f"review_by ({data['review_by']}) is before start_date ({data['start_date']})")
         routine_stages = self._stages(data.get("stages"), ("stages",), None)
+        goals = self._patient_goals(data.get("patient_goals"))
         if self.report.failed:
             raise RoutineError(self.report.problems)
 
@@ -201,6 +203,7 @@ class _RoutineBuilder:
             frequency=Frequency(**freq) if freq else None,
             cautions=tuple(data.get("cautions", ())),
             breathing=breathing,
+            patient_goals=goals,
         )
         from stretch_gui.core.routine.plan import build_plan
 
@@ -236,6 +239,25 @@ class _RoutineBuilder:
         except ValueError:
             self.report.error((key,), f"{key}: '{written}' is not a real date")
             return None
+
+    def _patient_goals(self, raw: Any) -> PatientGoals | None:
+        """The goals the file switches on; the schema has checked the shape, this finds an activity listed twice."""
+        if raw is None:
+            return None
+        activities: list[str] = []
+        seen: dict[str, int] = {}
+        for index, written in enumerate(raw.get("activities", ())):
+            name = " ".join(written.split())
+            key = name.casefold()  # "Walking" and "walking " are the same activity to the patient
+            if key in seen:
+                first = (self.report.document.positions.of_value(("patient_goals", "activities", seen[key])) or (0, 0))[0]
+                self.report.error(
+                    ("patient_goals", "activities", index), f"activity '{name}' is listed twice (first on line {first}); keep one"
+                )
+                continue
+            seen[key] = index
+            activities.append(name)
+        return PatientGoals(tuple(activities))
 
     def _stages(self, raw: Any, path: tuple[Any, ...], step: ExerciseStep | None) -> tuple[Stage, ...]:
         """Stages checked for order and fit; ``step`` is the step they belong to (None: the routine's)."""

@@ -155,6 +155,13 @@ class Frequency:
 
 
 @dataclass(frozen=True)
+class PatientGoals:
+    """The file switches on the patient's own goals (PSFS); ``activities`` are the physio's pre-filled ones."""
+
+    activities: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Routine:
     title: str
     steps: tuple[Step, ...]
@@ -176,6 +183,7 @@ class Routine:
     frequency: Frequency | None = None
     cautions: tuple[str, ...] = ()
     breathing: Breathing = DEFAULT_BREATHING
+    patient_goals: PatientGoals | None = None  # None: the file does not ask for the weekly goals rating
     source: Path | None = None
     content_hash: str = field(default="", compare=False)
     # Problems that do not stop the routine (a missing picture), for `validate`.

@@ -8,6 +8,7 @@ it says comes from ``stretch_gui.core.record.summary``; this module only lays it
 
 from __future__ import annotations
 
+import contextlib
 from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -40,6 +41,7 @@ from stretch_gui.core.record.summary import (
 )
 from stretch_gui.core.wording import STATUS_HURT, count, rough_duration
 from stretch_gui.ui import theme
+from stretch_gui.ui.parts.goals_chart import goals_card, show_goals
 from stretch_gui.ui.parts.history_charts import PainChart, SessionsChart
 from stretch_gui.ui.parts.labels import label
 
@@ -145,6 +147,9 @@ class HistoryDialog(QDialog):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(12)
         column.addLayout(charts)
+        # The patient's own goals (PSFS): one card, shown once there are scores (ui.parts.goals_chart).
+        self.goals_card, self.goals_chart = goals_card()
+        column.addWidget(self.goals_card)
         column.addWidget(self.list, 1)
 
         self.export_status = label("exportStatus", "Export", role="muted", wrap=True)
@@ -182,7 +187,8 @@ class HistoryDialog(QDialog):
         layout.addLayout(buttons)
         for first, second in (
             (self.sessions_chart, self.pain_chart),
-            (self.pain_chart, self.list),
+            (self.pain_chart, self.goals_chart),
+            (self.goals_chart, self.list),
             (self.list, self.export_button),
             (self.export_button, self.close_button),
         ):
@@ -247,6 +253,11 @@ class HistoryDialog(QDialog):
         self.sessions_chart.set_tally(summary.adherence, summary.today)
         first = summary.today - timedelta(days=len(summary.adherence.days) - 1)
         self.pain_chart.set_points(summary.pain, first_day=first, day_count=len(summary.adherence.days), today=summary.today)
+        if self.history is not None:
+            from stretch_gui.core.record.store import HistoryError
+
+            with contextlib.suppress(HistoryError):  # the goals are extra: a failed read leaves their card hidden
+                show_goals(self.goals_card, self.goals_chart, self.history.goals())
         self._fill_list(summary)
 
     def _fill_list(self, summary: HistorySummary) -> None:

@@ -39,8 +39,12 @@ class PainCheckIn(QWidget):
         *,
         compact: bool = False,
         space_belongs_to_screen: bool = False,
+        ends: tuple[str, str] = (ENDS[0], ENDS[10]),
+        word: str = "Pain",
         parent: QWidget | None = None,
     ) -> None:
+        """``ends`` say what 0 and 10 mean and ``word`` names a score ("Pain 3 out of 10"): the
+        same row rates other 0–10 scales (the patient's goals) in their own words."""
         super().__init__(parent)
         self._space_belongs_to_screen = space_belongs_to_screen
         self.setObjectName(name)
@@ -56,7 +60,8 @@ class PainCheckIn(QWidget):
             button.setObjectName(f"{name}Pain{value}")
             button.setCheckable(True)
             button.setProperty("role", "scale")
-            button.setAccessibleName(f"Pain {value}" + (f", {ENDS[value]}" if value in ENDS else "") + " out of 10")
+            meaning = {0: ends[0], 10: ends[1]}.get(value)
+            button.setAccessibleName(f"{word} {value}" + (f", {meaning}" if meaning else "") + " out of 10")
             button.installEventFilter(self)
             button.setAutoDefault(False)
             self.group.addButton(button, value)
@@ -64,6 +69,7 @@ class PainCheckIn(QWidget):
         # 0–5 and 6–10: one row when they fit, two at a large text size rather than cut off.
         row = WrapRow(f"{name}Scale", self.buttons[:6], self.buttons[6:], packed=True)
         row.setAccessibleName(question)  # the row is one single-choice group, labelled by its question
+        self._row = row
         self.group.idToggled.connect(self._toggled)
         self.note = QLineEdit()
         self.note.setObjectName(f"{name}Note")
@@ -78,14 +84,14 @@ class PainCheckIn(QWidget):
         layout.addWidget(self.question)
         layout.addWidget(row)
         if not compact:
-            ends = QHBoxLayout()
-            for end_name, text in ((f"{name}Low", "0 = no pain"), (f"{name}High", "10 = worst pain")):
+            ends_row = QHBoxLayout()
+            for end_name, text in ((f"{name}Low", f"0 = {ends[0]}"), (f"{name}High", f"10 = {ends[1]}")):
                 end = label(end_name, text, role="muted")
                 end.setText(text)
-                ends.addWidget(end)
+                ends_row.addWidget(end)
                 if end_name.endswith("Low"):
-                    ends.addStretch(1)
-            layout.addLayout(ends)
+                    ends_row.addStretch(1)
+            layout.addLayout(ends_row)
         layout.addWidget(self.note)
         self._make_tab_stop(self.buttons[0])
         self._arrows_armed = False
@@ -119,6 +125,12 @@ class PainCheckIn(QWidget):
             self._make_tab_stop(self.buttons[value])
         self._update_accessible()
         self.changed.emit()
+
+    def set_question(self, question: str) -> None:
+        """A new question for the row, read by screen readers too (a goal's row names its activity)."""
+        self.question.setText(question)
+        self._row.setAccessibleName(question)
+        self._update_accessible()
 
     def _update_accessible(self) -> None:
         value = self.value()

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from stretch_gui.core.content import goals as goal_words
 from stretch_gui.core.routine.catalogue import RoutineEntry
 from stretch_gui.ui import theme
 from stretch_gui.ui.parts.labels import label
@@ -219,6 +220,8 @@ class StartScreen(QWidget):
         self.detail_stage.setText(entry.stage_line())
         self.detail_stage.setVisible(bool(entry.stage_line()))
         prescription = entry.prescription_lines()
+        if routine.patient_goals is not None:  # the file switches the patient's weekly goals on
+            prescription += (goal_words.start_line(routine.patient_goals.activities),)
         self.detail_prescription.setText("\n".join(prescription))
         self.detail_prescription.setVisible(bool(prescription))
         cautions = routine.cautions

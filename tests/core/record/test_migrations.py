@@ -101,7 +101,7 @@ def test_a_version_1_file_is_migrated_and_keeps_its_sessions(tmp_path: Path) -> 
         assert history.session(1).pain_after == 3
         assert history.session(2).hurt_marks == 1
     conn = sqlite3.connect(path)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == CURRENT_VERSION == 4
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == CURRENT_VERSION == 5
     conn.close()
 
 
@@ -154,6 +154,32 @@ def test_version_4_adds_the_morning_checks_and_keeps_every_session(tmp_path: Pat
         history._conn.execute("DELETE FROM sessions WHERE id = 1")
         assert history.morning_checks()[0][0] is None
 
+
+def test_version_5_adds_the_goals_and_keeps_every_session_and_morning_check(tmp_path: Path) -> None:
+    path = tmp_path / "history.sqlite3"
+    make_v1_database(path)
+    conn = sqlite3.connect(path)
+    for migration in MIGRATIONS[1:4]:  # versions 2 to 4 as they shipped
+        for statement in migration:
+            conn.execute(statement)
+    conn.execute(
+        "INSERT INTO morning_checks (session_id, rating, compared, at) VALUES (1, 2, 'same', '2026-02-02T08:00:00+01:00')"
+    )
+    conn.execute("PRAGMA user_version = 4")
+    conn.commit()
+    conn.close()
+    with open_history(path) as history:
+        (old,) = history.sessions()
+        assert old.routine.title == "Old routine" and len(history.morning_checks()) == 1
+        assert history.goals().activities == ()
+        history.save_goals(["Walk to the shops"], {"Walk to the shops": 4})
+        assert [r.score for r in history.goals().ratings] == [4]
+        with pytest.raises(sqlite3.IntegrityError):  # a score is 0-10, whoever writes it
+            history._conn.execute("INSERT INTO goal_ratings VALUES (1, '2026-03-01', 11, 'x')")
+        # an activity deleted by hand takes its scores with it, never leaving scores of nothing
+        history._conn.execute("PRAGMA foreign_keys = ON")
+        history._conn.execute("DELETE FROM goal_activities")
+        assert history._conn.execute("SELECT count(*) FROM goal_ratings").fetchone()[0] == 0
 
 def test_opening_twice_migrates_once(tmp_path: Path) -> None:
     path = tmp_path / "history.sqlite3"
