@@ -32,6 +32,7 @@ from PySide6.QtGui import (
 )
 
 from stretch_gui.core.content.handout import Handout, HandoutStep, build_handout
+from stretch_gui.core.content.morning import GUIDE_HEADING as PAIN_GUIDE
 from stretch_gui.core.routine.model import Routine
 from stretch_gui.core.routine.prescription import FLARE_UP, PROGRESSION
 from stretch_gui.qt.atomic import SaveError, check_output_path, save_atomically
@@ -349,6 +350,8 @@ def _content_blocks(handout: Handout) -> list[Draw]:
         blocks.append(lambda c, x, y, w: _caution_box(c, x, y, w, FLARE_UP, (handout.flare_up,)))
     for step in handout.steps:
         blocks.append(partial(_step, step=step))
+    if handout.pain_guide:
+        blocks.append(lambda c, x, y, w: _caution_box(c, x, y, w, PAIN_GUIDE, handout.pain_guide))
     blocks.append(lambda c, x, y, w: _caution_box(c, x, y, w, "When to stop and get help", handout.safety))
     return blocks
 

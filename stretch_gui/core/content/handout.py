@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from stretch_gui.core.content import safety
+from stretch_gui.core.content.morning import pain_guide
 from stretch_gui.core.resources import illustration
 from stretch_gui.core.routine.model import (
     BreatheStep,
@@ -90,6 +91,7 @@ class Handout:
     stages_note: str = ""  # when some steps progress their own way
     week: str = ""  # "Doses for week 3 (16 March 2026)"
     review: str = ""  # "Ask your physio to review this programme: ..." once it is due
+    pain_guide: tuple[str, ...] = ()  # the pain-monitoring rule, with the physio's numbers
 
     @property
     def byline(self) -> str:
@@ -188,6 +190,7 @@ def build_handout(routine: Routine) -> Handout:
         stages_note=OWN_PROGRESSION if routine.stages and any(step.stages for step in steps) else "",
         week=f"The doses below are for week {day.week} ({full_date(day.on)})." if day is not None and routine.staged else "",
         review=day.notice if day is not None else "",
+        pain_guide=pain_guide(routine.pain_monitoring),
     )
 
 

@@ -22,6 +22,7 @@ from stretch_gui.core.routine.model import (
     Exercise,
     ExerciseStep,
     Frequency,
+    PainMonitoring,
     Routine,
     Stage,
     Step,
@@ -201,6 +202,7 @@ class _RoutineBuilder:
             frequency=Frequency(**freq) if freq else None,
             cautions=tuple(data.get("cautions", ())),
             breathing=breathing,
+            pain_monitoring=PainMonitoring(**data.get("pain_monitoring", {})),
         )
         from stretch_gui.core.routine.plan import build_plan
 
