@@ -536,7 +536,16 @@ class MainWindow(QMainWindow):
         if history is not None:  # without one, the dialog's code (and sqlite3) is never loaded
             from stretch_gui.ui.dialogs.morning import offer_morning_check
 
-            self.morning_check = offer_morning_check(self, history)
+            self.morning_check = offer_morning_check(
+                self,
+                history,
+                load=self.catalogue.load,
+                put_off_on=self.settings.morning_check_put_off,
+                put_off=self._put_off_morning_check,
+            )
+
+    def _put_off_morning_check(self, day: date) -> None:
+        self.settings.morning_check_put_off = day
 
     def _offer_resume(self) -> None:
         """After a crash: offer to carry on the routine that was cut short, where it was."""
