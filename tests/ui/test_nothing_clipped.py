@@ -90,7 +90,7 @@ def test_every_dialog_fits_its_text(laptop_window, size: str, qtbot: QtBot) -> N
 
 @pytest.mark.parametrize("size", SIZES)
 def test_the_history_at_its_fullest_fits_its_text(  # type: ignore[no-untyped-def]
-    make_window, settings: AppSettings, restore_theme: None, tmp_path: Path, size: str
+    settings: AppSettings, restore_theme: None, tmp_path: Path, size: str, qtbot: QtBot, no_dangling_timers
 ) -> None:
     """Two routines to choose from, next-morning rows and a session not counted, at every text size."""
     from stretch_gui.ui.app import create_window
@@ -99,7 +99,10 @@ def test_the_history_at_its_fullest_fits_its_text(  # type: ignore[no-untyped-de
 
     two_routines_history(tmp_path / "history.sqlite3", tmp_path, local_now())
     settings.text_size = size
+    settings.morning_check_put_off = local_now().date()  # the morning question is another test's
     window = create_window(settings=settings, history_file=tmp_path / "history.sqlite3")
+    qtbot.addWidget(window)
+    no_dangling_timers.append(window)
     try:
         window.resize(*LAPTOP)
         window.show()
