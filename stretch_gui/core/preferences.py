@@ -195,6 +195,43 @@ class Day(Preference[date | None]):
 
 
 @dataclass(frozen=True, kw_only=True)
+class FirstDays(Preference[dict[str, date]]):
+    """The day of the first session of each routine, by the routine's file (kept for the app, not shown).
+
+    Kept as "YYYY-MM-DD path" lines, at most ``max_items``: a routine's weeks count from it when
+    its file gives no start date, and the settings are read before the first paint, the history after.
+    """
+
+    default: dict[str, date] = field(default_factory=dict)
+    max_items: int
+
+    def parse(self, raw: object) -> dict[str, date]:
+        if isinstance(raw, str):
+            raw = [raw]  # INI files give back a list of one as a plain text
+        if not isinstance(raw, list):
+            raise UnusableError(raw)
+        found: dict[str, date] = {}
+        for item in raw:
+            # One damaged line should not cost the others.
+            day, _, key = item.partition(" ") if isinstance(item, str) else ("", "", "")
+            if ISO_DATE.fullmatch(day) and key.strip():
+                try:
+                    found.setdefault(key.strip(), date.fromisoformat(day))
+                except ValueError:
+                    continue
+        return dict(list(found.items())[: self.max_items])
+
+    def store(self, value: dict[str, date]) -> Stored:
+        for key, day in value.items():
+            if not isinstance(day, date) or not key.strip() or "\n" in key:
+                raise ValueError(f"{self.key} keeps a day for each routine file, not {key!r}: {day!r}")
+        return [f"{day.isoformat()} {key}" for key, day in list(value.items())[-self.max_items :]]
+
+    def fallback(self) -> dict[str, date]:
+        return {}  # a fresh dict each time: callers may change what they are given
+
+
+@dataclass(frozen=True, kw_only=True)
 class WindowPlace(Preference[Placement | None]):
     """Where the window was left (kept for the app, not shown)."""
 
@@ -279,6 +316,9 @@ REMINDERS = Toggle(
 )
 REMINDER_TIME = TimeOfDay(key="reminder_time", default=DEFAULT_TIME, label="Reminder time", group=REMINDERS_GROUP)
 LAST_REMINDED = Day(key="last_reminded", default=None)
+# The day the patient answered "Not now" to the morning check: not asked again that day.
+MORNING_CHECK_PUT_OFF = Day(key="morning_check_put_off", default=None)
+FIRST_SESSIONS = FirstDays(key="first_sessions", max_items=32)
 WINDOW_PLACEMENT = WindowPlace(key="window_placement", default=None)
 RECENT_FILES = Paths(key="recent_files", max_items=8)
 
@@ -294,6 +334,8 @@ PREFERENCES: tuple[Preference[Any], ...] = (
     REMINDERS,
     REMINDER_TIME,
     LAST_REMINDED,
+    MORNING_CHECK_PUT_OFF,
+    FIRST_SESSIONS,
     WINDOW_PLACEMENT,
     RECENT_FILES,
 )

@@ -252,13 +252,15 @@ def stage_doses(
     return ", ".join(parts)
 
 
-def week_line(week: int, doses: str, *, starts: date | None = None, dated: bool = True) -> str:
+def week_line(week: int, doses: str, *, starts: date | None = None, dated: bool = True, began: date | None = None) -> str:
     """The stage that applies today: "Week 3: holds 30 s, 3 sets"."""
     line = f"Week {week}: {doses}" if doses else f"Week {week}: the starting doses"
     if starts is not None:
         line += f" (your programme starts on {full_date(starts)})"
+    elif began is not None:
+        line += f" (counted from your first session on {full_date(began)})"
     elif not dated:
-        line += " (no start date in this file, so it stays on week 1)"
+        line += " (no start date in this file, so the weeks count from your first session)"
     return line
 
 

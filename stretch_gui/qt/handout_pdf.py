@@ -33,6 +33,7 @@ from PySide6.QtGui import (
 
 from stretch_gui.core.content import goals as goal_words
 from stretch_gui.core.content.handout import Handout, HandoutStep, build_handout
+from stretch_gui.core.content.morning import GUIDE_HEADING as PAIN_GUIDE
 from stretch_gui.core.routine.model import Routine
 from stretch_gui.core.routine.prescription import FLARE_UP, PROGRESSION
 from stretch_gui.qt.atomic import SaveError, check_output_path, save_atomically
@@ -352,6 +353,8 @@ def _content_blocks(handout: Handout) -> list[Draw]:
         blocks.append(partial(_step, step=step))
     if handout.goals:
         blocks.append(lambda c, x, y, w: _goals(c, x, y, w, handout.goals))
+    if handout.pain_guide:
+        blocks.append(lambda c, x, y, w: _caution_box(c, x, y, w, PAIN_GUIDE, handout.pain_guide))
     blocks.append(lambda c, x, y, w: _caution_box(c, x, y, w, "When to stop and get help", handout.safety))
     return blocks
 

@@ -57,6 +57,8 @@ class AppSettings(QObject):
     reminders = Setting(prefs.REMINDERS)
     reminder_time = Setting(prefs.REMINDER_TIME)
     last_reminded = Setting(prefs.LAST_REMINDED)
+    morning_check_put_off = Setting(prefs.MORNING_CHECK_PUT_OFF)
+    first_sessions = Setting(prefs.FIRST_SESSIONS)
     window_placement = Setting(prefs.WINDOW_PLACEMENT)
     recent_files = Setting(prefs.RECENT_FILES)
 

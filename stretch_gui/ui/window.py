@@ -28,6 +28,7 @@ from stretch_gui.core.routine.model import Routine
 from stretch_gui.core.routine.plan import build_plan
 from stretch_gui.core.routine.problems import RoutineError
 from stretch_gui.core.routine.schema_memory import SchemaMemory
+from stretch_gui.core.routine.stages import counts_from_first_session
 from stretch_gui.core.session.clock import Clock
 from stretch_gui.core.session.session import CarriedOver, Summary
 from stretch_gui.core.wording import STOPPED_FOR_PAIN
@@ -64,7 +65,9 @@ class MainWindow(QMainWindow):
         clock: Clock | None = None,
         history_file: Path | None = None,
         schema_memory: SchemaMemory | None = None,
+        today: Callable[[], date] = date.today,
     ) -> None:
+        """``today``: the app's edge to the calendar, for the stages and the first-session days."""
         super().__init__()
         self.setObjectName("mainWindow")
         self.setWindowTitle("stretch-gui")
@@ -72,7 +75,13 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self._clock = clock
         self._current: RoutineEntry | None = None
-        self.catalogue = RoutineCatalogue(lambda: self.settings.recent_files, memory=schema_memory, today=date.today)
+        self.today = today
+        self.catalogue = RoutineCatalogue(
+            lambda: self.settings.recent_files,
+            memory=schema_memory,
+            today=lambda: self.today(),
+            began=lambda file: self.settings.first_sessions.get(file),
+        )
         # The record of sessions: opened after the window shows (sqlite3 is not needed to paint it).
         self.history_file = history_file
         self._history: History | None = None
@@ -216,6 +225,10 @@ class MainWindow(QMainWindow):
         self._help_dialog.activateWindow()
 
     def _session_ended(self, summary: Summary) -> None:
+        if summary.exercises_completed and self._current is not None:
+            routine = self._current.routine
+            if routine.source is not None and counts_from_first_session(routine):
+                self._learn_first_sessions({str(routine.source): self.today()})
         if summary.stop_reason == STOPPED_FOR_PAIN:
             self.safety_screen.show_guidance()
             self.stack.setCurrentWidget(self.safety_screen)
@@ -224,6 +237,37 @@ class MainWindow(QMainWindow):
         title = self._current.routine.title if self._current else "the routine"
         self.completion.show_summary(title, summary)
         self.stack.setCurrentWidget(self.completion)
+
+    def _learn_first_sessions(self, learned: dict[str, date]) -> None:
+        """Keep the first-session day of routines whose weeks count from it; the start screen follows."""
+        from stretch_gui.core.record.first_sessions import with_learned
+
+        merged = with_learned(self.settings.first_sessions, learned)
+        if merged is not None:
+            self.settings.first_sessions = merged
+            self.refresh_routines()
+
+    def _first_sessions_from_history(self) -> None:
+        """After the first paint: first sessions played before they were kept (or cut short by a crash)."""
+        history = self.history_store()
+        if history is None:
+            return
+        from stretch_gui.core.record.first_sessions import first_days
+        from stretch_gui.core.record.store import HistoryError
+
+        try:
+            found = first_days(history.sessions())
+        except HistoryError:
+            return
+        learned = {}
+        for file, day in found.items():
+            try:
+                counted = counts_from_first_session(self.catalogue.load(Path(file)))
+            except RoutineError:
+                continue  # moved or broken: nothing to count weeks for
+            if counted:
+                learned[file] = day
+        self._learn_first_sessions(learned)
 
     # -- handout ------------------------------------------------------------
 
@@ -416,6 +460,7 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self._offer_resume)
             QTimer.singleShot(0, self._apply_reminders)
             QTimer.singleShot(0, self._offer_morning_check)
+            QTimer.singleShot(0, self._first_sessions_from_history)
 
     def export_report(self) -> None:
         """File › Export progress report… for the routine the handout actions are about."""
@@ -542,12 +587,21 @@ class MainWindow(QMainWindow):
         if history is not None:  # without one, the dialog's code (and sqlite3) is never loaded
             from stretch_gui.ui.dialogs.morning import offer_morning_check
 
-            self.morning_check = offer_morning_check(self, history)
+            self.morning_check = offer_morning_check(
+                self,
+                history,
+                load=self.catalogue.load,
+                put_off_on=self.settings.morning_check_put_off,
+                put_off=self._put_off_morning_check,
+            )
         # The goals come after the morning check, never on top of it: one question at a time.
         if self.morning_check is not None:
             self.morning_check.finished.connect(lambda _result: self._offer_goals())
         else:
             self._offer_goals()
+
+    def _put_off_morning_check(self, day: date) -> None:
+        self.settings.morning_check_put_off = day
 
     # -- the patient's own goals (PSFS) --------------------------------------------------
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import date, time, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -37,9 +37,12 @@ def test_the_declared_defaults_and_limits() -> None:
         assert holds_its_type(preference, preference.read(None)), preference.key
 
 
+HIDDEN = {"last_reminded", "morning_check_put_off", "first_sessions", "recent_files", "window_placement"}
+
+
 def test_what_the_dialog_shows_has_words_and_what_it_does_not_has_no_group() -> None:
     shown = [p for group in prefs.GROUPS for p in prefs.shown_in(group)]
-    assert {p.key for p in shown} == set(KEYS) - {"last_reminded", "recent_files", "window_placement"}
+    assert {p.key for p in shown} == set(KEYS) - HIDDEN
     for preference in shown:
         assert preference.label and preference.label[0].isupper(), preference.key
     for choice in (prefs.TEXT_SIZE, prefs.THEME):
@@ -63,6 +66,13 @@ def test_what_the_dialog_shows_has_words_and_what_it_does_not_has_no_group() -> 
         (prefs.RECENT_FILES, ["/a.yaml", "/b.yaml"], [Path("/a.yaml"), Path("/b.yaml")]),
         (prefs.RECENT_FILES, ["/a.yaml", 3, None, "", "/b.yaml"], [Path("/a.yaml"), Path("/b.yaml")]),
         (prefs.RECENT_FILES, [f"/{n}.yaml" for n in range(12)], [Path(f"/{n}.yaml") for n in range(8)]),
+        (prefs.MORNING_CHECK_PUT_OFF, "2026-12-03", date(2026, 12, 3)),
+        (prefs.FIRST_SESSIONS, "2026-12-01 /r/a b.yaml", {"/r/a b.yaml": date(2026, 12, 1)}),  # a space in the path
+        (
+            prefs.FIRST_SESSIONS,
+            ["2026-12-01 /a.yaml", "2026-02-30 /b.yaml", "soon /c.yaml", 7, "2026-12-02 ", "2026-11-30 /a.yaml"],
+            {"/a.yaml": date(2026, 12, 1)},  # damaged lines cost only themselves; the first of a file counts
+        ),
     ],
 )
 def test_good_values_read_as_themselves(preference: Preference[Any], raw: object, expected: object) -> None:
@@ -97,6 +107,8 @@ def test_good_values_read_as_themselves(preference: Preference[Any], raw: object
         (prefs.RECENT_FILES, b"/a.yaml"),
         (prefs.RECENT_FILES, "12345"),  # an INI file's text for an int: not a full path the app wrote
         (prefs.RECENT_FILES, ["routine.yaml"]),
+        (prefs.FIRST_SESSIONS, 3),
+        (prefs.FIRST_SESSIONS, {"/a.yaml": "2026-12-01"}),
     ],
 )
 def test_a_value_of_the_wrong_type_or_out_of_place_reads_as_the_default(preference: Preference[Any], raw: object) -> None:
@@ -122,6 +134,16 @@ anything = st.recursive(
 def test_any_value_at_all_reads_as_the_declared_type(raw: object) -> None:
     for preference in PREFERENCES:
         assert holds_its_type(preference, preference.read(raw)), (preference.key, raw)
+
+
+def test_first_sessions_keep_the_latest_routines_and_read_back_as_written() -> None:
+    days = {f"/{n}.yaml": date(2026, 1, 1) + timedelta(days=n) for n in range(prefs.FIRST_SESSIONS.max_items + 2)}
+    stored = prefs.FIRST_SESSIONS.store(days)
+    assert isinstance(stored, list) and len(stored) == prefs.FIRST_SESSIONS.max_items
+    assert "/0.yaml" not in prefs.FIRST_SESSIONS.read(stored)  # the oldest entries give way
+    assert prefs.FIRST_SESSIONS.read(stored)["/33.yaml"] == date(2026, 2, 3)
+    with pytest.raises(ValueError):
+        prefs.FIRST_SESSIONS.store({"": date(2026, 1, 1)})
 
 
 def test_reads_hand_out_a_fresh_list() -> None:

@@ -21,6 +21,7 @@ def test_every_key_of_the_routine_format_has_a_row_in_the_guide(repo_root: Path)
     keys = set(schema["properties"])
     for definition in ("step", "customExercise", "breathing", "stage"):
         keys |= set(schema["$defs"][definition]["properties"])
+    keys |= set(schema["properties"]["pain_monitoring"]["properties"])
     documented = set(re.findall(r"^\| `([a-z_$]+)` \|", guide(repo_root), flags=re.MULTILINE))
     assert keys - documented == set()
 

@@ -356,3 +356,16 @@ def test_the_pdf_prints_the_prescription_and_the_progression(write_routine: Writ
         "How it progresses: • Week 1: holds 15 s • From week 2: holds 5 s longer each week, up to 45 s",
     ):
         assert words in text, words
+
+
+def test_the_pdf_states_the_pain_rule_with_the_physios_numbers(write_routine: WriteRoutine, tmp_path: Path, pdf_pages) -> None:  # type: ignore[no-untyped-def]
+    path = write_routine(
+        "format: 1\ntitle: Careful\npain_monitoring: {acceptable_pain: 3, worse_mornings: 3}\nsteps: [{breathe: {breaths: 6}}]\n"
+    )
+    out = tmp_path / "out.pdf"
+    write_pdf(load_routine_file(path), out)
+    text = " ".join(pdf_pages(out))
+    assert "Checking your pain" in text
+    assert "Pain up to 3 out of 10 during the exercises is acceptable." in text
+    assert "worse three mornings in a row, contact your physio" in text
+    assert "above 3 out of 10 the next morning" in text

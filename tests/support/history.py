@@ -85,3 +85,37 @@ def drop_privileges_if_asked() -> None:
         os.setgid(int(uid))
         os.setuid(int(uid))
         assert os.geteuid() == int(uid)
+
+
+OTHER_ROUTINE = ROUTINE.replace("title: Short test routine", "title: Evening stretches for a long day at the desk")
+
+
+def two_routines_history(history_file: Path, folder: Path, today: datetime) -> None:
+    """What History shows at its fullest: two routines over the last days, pain ratings, a session
+    with nothing done, and next-morning checks (one calm, one asking to ease back)."""
+    from stretch_gui.core.record.recorder import routine_info
+    from stretch_gui.core.record.store import Moment, SessionStatus
+
+    short = write_routine_file(folder, ROUTINE, "short.yaml")
+    other = write_routine_file(folder, OTHER_ROUTINE, "evening.yaml")
+    wall = FakeWallClock(today)
+    with History(history_file, wall_clock=wall) as history:
+        for days_ago, routine, done, morning in (
+            (4, short, 2, ("better", "keep going")),
+            (3, other, 2, None),
+            (2, short, 2, ("worse", "ease back")),
+            (1, short, 0, None),  # stopped before any exercise: listed, not counted
+            (1, other, 2, None),
+        ):
+            wall.now = today - timedelta(days=days_ago)
+            session_id = history.start_session(routine_info(routine), segment_count=SEGMENT_COUNT)
+            history.add_check_in(session_id, Moment.BEFORE, rating=5)
+            history.save_progress(
+                session_id, outcomes=[], current_index=6 if done else 0, active_seconds=120.0 if done else 2.0,
+                exercises_completed=done, exercises_skipped=0,
+                status=SessionStatus.FINISHED if done else SessionStatus.STOPPED, ended_at=wall.now,
+            )
+            history.add_check_in(session_id, Moment.AFTER, rating=4)
+            if morning is not None:
+                wall.now += timedelta(hours=14)
+                history.add_morning_check(session_id, rating=3, compared=morning[0], advice=morning[1])

@@ -10,6 +10,7 @@ from stretch_gui.core.placement import Placement
 from stretch_gui.core.preferences import (
     Choice,
     Day,
+    FirstDays,
     Paths,
     Preference,
     Range,
@@ -20,7 +21,9 @@ from stretch_gui.core.preferences import (
 
 KEYS = [
     "sound", "volume", "breath_cues", "spoken_guidance", "show_pacer", "reduced_motion",
-    "text_size", "theme", "reminders", "reminder_time", "last_reminded", "window_placement", "recent_files",
+    "text_size", "theme", "reminders", "reminder_time", "last_reminded", "morning_check_put_off", "first_sessions",
+    "window_placement",
+    "recent_files",
 ]
 
 
@@ -40,6 +43,12 @@ def holds_its_type(preference: Preference[Any], value: object) -> bool:
             type(value) is list
             and len(value) <= preference.max_items
             and all(isinstance(path, Path) for path in value)
+        )
+    if isinstance(preference, FirstDays):
+        return (
+            type(value) is dict
+            and len(value) <= preference.max_items
+            and all(isinstance(key, str) and type(day) is date for key, day in value.items())
         )
     if isinstance(preference, WindowPlace):
         return value is None or type(value) is Placement

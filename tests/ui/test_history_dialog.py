@@ -16,9 +16,10 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QImage
+from PySide6.QtGui import QAccessible, QAction, QImage
 from PySide6.QtWidgets import (
     QApplication,
+    QComboBox,
     QFileDialog,
     QLabel,
     QMessageBox,
@@ -219,7 +220,7 @@ def test_sessions_listed_by_day_newest_first(qtbot: QtBot, open_window: OpenWind
         [f"Today, {long_day(0)}  ·  1 session"],
         ["07:00", title, "not finished", "1 done", "55 s", "", ""],
         [f"Yesterday, {long_day(1)}  ·  1 session"],
-        ["10:00", title, "stopped", "0 done", "2 s", "", ""],
+        ["10:00", title, "stopped · not counted", "0 done", "2 s", "", ""],  # nothing done: listed, not counted
         [f"{long_day(3)}  ·  2 sessions"],
         ["19:00", title, "stopped: it hurt", "1 done", "1 min", "5 → 6", "1"],
         ["08:00", title, "finished", "2 done", "2 min", "5 → 4", ""],  # one note: see the next test
@@ -258,7 +259,15 @@ def test_the_routine_being_played_is_the_one_counted(
     assert text(dialog, "planLine") == "This routine does not say how often to do it, so this is just what was done."
     chart = dialog.findChild(SessionsChart, "sessionsChart")
     assert chart is not None and chart.counts == [0] * 14 and chart.per_day is None
-    assert len(rows(dialog)) == 11  # the list still holds every session
+    assert rows(dialog) == [["No sessions of Two holds yet. Choose another routine above to see its sessions."]]
+    chooser = dialog.findChild(QComboBox, "routineChooser")
+    assert chooser is not None and chooser.isVisible()
+    assert [chooser.itemText(i) for i in range(chooser.count())] == ["Two holds", "Short test routine", "All routines"]
+    chooser.setCurrentIndex(2)
+    chooser.activated.emit(2)
+    assert len(rows(dialog)) == 11  # every session of every routine
+    assert text(dialog, "adherenceLine") == "All routines: 4 sessions in the last 14 days (on 3 days)"
+    assert text(dialog, "planLine").startswith("Every routine together, so there is no plan to count against.")
 
 
 def test_an_empty_history_says_so(qtbot: QtBot, open_window: OpenWindow, history_file: Path) -> None:
@@ -433,7 +442,7 @@ def test_the_list_and_buttons_are_reached_by_tab_with_visible_focus(
         order.append(focused())
     assert order == [export, close, sessions, pain, tree]  # round and back to the list
     for widget in (tree, export, close, sessions, pain):
-        assert widget.accessibleName()
+        assert QAccessible.queryAccessibleInterface(widget).text(QAccessible.Text.Name)
         (close if widget is not close else tree).setFocus()
         assert looks(widget) != with_focus[widget.objectName()], f"no visible focus on {widget.objectName()}"
 
@@ -482,3 +491,36 @@ def test_exporting_over_a_fifo_is_refused_and_said(
     assert error.text() == f"Will not write to {fifo}: it is a named pipe, not a regular file. Choose a file name instead."
     assert stat.S_ISFIFO(os.stat(fifo).st_mode)
     error.close()
+
+
+def test_a_routine_is_chosen_and_its_next_mornings_show_under_its_sessions(
+    qtbot: QtBot, open_window: OpenWindow, tmp_path: Path, settings: AppSettings
+) -> None:
+    from stretch_gui.core.session.clock import local_now
+    from tests.support.history import two_routines_history
+
+    history_file = tmp_path / "two.sqlite3"
+    two_routines_history(history_file, tmp_path, local_now())
+    settings.morning_check_put_off = local_now().date()  # this morning's question was put off: not asked now
+    dialog = open_history_view(qtbot, open_window(history_file))
+    chooser = dialog.findChild(QComboBox, "routineChooser")
+    assert chooser is not None and chooser.currentText() == "Evening stretches for a long day at the desk"
+    assert text(dialog, "adherenceLine").startswith("Evening stretches for a long day at the desk: 2 of ")
+    assert {row[1] for row in rows(dialog) if len(row) > 1} == {"Evening stretches for a long day at the desk"}
+
+    # The keyboard reaches the chooser first after the buttons, and the arrows change the routine.
+    chooser.setFocus()
+    press(qtbot, Qt.Key.Key_Down)
+    assert chooser.currentText() == "Short test routine"
+    assert text(dialog, "adherenceLine").startswith("Short test routine: 2 of ")  # the stopped one is not counted
+    shown = rows(dialog)
+    firsts = [row[0] for row in shown]
+    assert "Next morning: 3/10, worse — ease back" in firsts and "Next morning: 3/10, better — keep going" in firsts
+    assert any(row[2:3] == ["stopped · not counted"] for row in shown)
+    morning = firsts.index("Next morning: 3/10, worse — ease back")
+    assert shown[morning - 1][1] == "Short test routine"  # right under the session it is about
+    pain = dialog.findChild(PainChart, "painChart")
+    assert pain is not None and [rating for _day, rating in pain.mornings] == [3, 3]
+    assert "The next mornings: " in pain.accessibleDescription()
+    press(qtbot, Qt.Key.Key_Tab)
+    assert focused() is dialog.findChild(SessionsChart, "sessionsChart")

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QRadioButton
+from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QRadioButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from stretch_gui.core.content.morning import ADVICE
@@ -19,14 +19,14 @@ from stretch_gui.core.session.clock import FakeClock, local_now
 from stretch_gui.qt.settings import AppSettings
 from stretch_gui.ui.app import create_window
 from stretch_gui.ui.window import MainWindow
-from tests.support.history import FakeWallClock, open_history, write_routine_file
+from tests.support.history import ROUTINE, FakeWallClock, open_history, write_routine_file
 
 # The offscreen platform says so whenever a dialog's size hints change.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support (propagateSizeHints|raise)")
 
 
-def record_session(history_file: Path, folder: Path, days_ago: int) -> None:
-    routine = write_routine_file(folder)
+def record_session(history_file: Path, folder: Path, days_ago: int, text: str = ROUTINE) -> None:
+    routine = write_routine_file(folder, text)
     wall = FakeWallClock(local_now() - timedelta(days=days_ago))
     with open_history(history_file, wall) as history:
         session_id = history.start_session(routine_info(routine), segment_count=7)
@@ -36,12 +36,16 @@ def record_session(history_file: Path, folder: Path, days_ago: int) -> None:
         )
 
 
+def settings_in(folder: Path) -> AppSettings:
+    return AppSettings(QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat))
+
+
 @pytest.fixture
 def open_window(qtbot: QtBot, tmp_path: Path, no_dangling_timers) -> Iterator[Callable[[], MainWindow]]:  # type: ignore[no-untyped-def]
     windows: list[MainWindow] = []
 
     def make() -> MainWindow:
-        settings = AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+        settings = settings_in(tmp_path)
         window = create_window(None, settings=settings, clock=FakeClock(), history_file=tmp_path / "history.sqlite3")
         qtbot.addWidget(window)
         windows.append(window)
@@ -85,3 +89,66 @@ def test_not_asked_on_the_day_of_a_session_nor_two_days_later(open_window, tmp_p
     record_session(tmp_path / "history.sqlite3", tmp_path, days_ago=days_ago)
     window = open_window()
     assert window.morning_check is None
+
+
+def too_close_to_midnight() -> bool:
+    return local_now().hour == 0 and local_now().minute < 5
+
+
+def test_not_now_is_remembered_and_not_asked_again_that_day(open_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    if too_close_to_midnight():
+        pytest.skip("too close to midnight for 'yesterday' to be stable")
+    record_session(tmp_path / "history.sqlite3", tmp_path, days_ago=1)
+    window = open_window()
+    dialog = window.morning_check
+    assert dialog is not None
+    dialog.findChild(QPushButton, "morningLaterButton").click()
+    assert settings_in(tmp_path).morning_check_put_off == local_now().date()
+    window.close()
+    assert open_window().morning_check is None  # the next start that day does not ask
+
+
+def test_a_not_now_of_an_earlier_day_does_not_stop_todays_question(open_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    if too_close_to_midnight():
+        pytest.skip("too close to midnight for 'yesterday' to be stable")
+    record_session(tmp_path / "history.sqlite3", tmp_path, days_ago=1)
+    settings_in(tmp_path).morning_check_put_off = local_now().date() - timedelta(days=1)
+    assert open_window().morning_check is not None
+
+
+def test_put_off_and_the_physios_thresholds_on_fake_dates(qtbot: QtBot, tmp_path: Path) -> None:
+    """offer_morning_check on a history whose clock says 14 March: the day kept is that day, the advice the file's."""
+    from datetime import datetime
+
+    from stretch_gui.ui.dialogs.morning import offer_morning_check
+
+    strict = ROUTINE.replace("frequency:", "pain_monitoring: {acceptable_pain: 2}\nfrequency:")
+    routine = write_routine_file(tmp_path, strict)
+    wall = FakeWallClock(datetime(2026, 3, 13, 18, 0).astimezone())
+    kept: list[object] = []
+    with open_history(tmp_path / "h.sqlite3", wall) as history:
+        session_id = history.start_session(routine_info(routine), segment_count=7)
+        history.save_progress(
+            session_id, outcomes=[], current_index=6, active_seconds=120.0, exercises_completed=2,
+            exercises_skipped=0, status=SessionStatus.FINISHED, ended_at=wall.now,
+        )
+        wall.advance(days=1)
+        parent = QWidget()
+        qtbot.addWidget(parent)
+        from stretch_gui.core.routine.loader import load_routine_file
+
+        dialog = offer_morning_check(parent, history, load=load_routine_file, put_off_on=None, put_off=kept.append)
+        assert dialog is not None
+        dialog.reject()
+        assert kept == [date(2026, 3, 14)]
+        assert offer_morning_check(parent, history, load=load_routine_file, put_off_on=date(2026, 3, 14)) is None
+        dialog = offer_morning_check(parent, history, load=load_routine_file, put_off=kept.append)
+        assert dialog is not None
+        dialog.findChild(QRadioButton, "morningBetter").setChecked(True)
+        dialog.findChild(QPushButton, "morningPainPain3").click()
+        dialog.findChild(QPushButton, "morningSaveButton").click()
+        advice = dialog.findChild(QLabel, "morningAdvice").text()
+        assert advice.startswith("Your pain is above 2 out of 10 this morning.")  # 3 is fine by the model, not by her
+        dialog.close()
+        assert kept == [date(2026, 3, 14)]  # a saved answer is not a "Not now"
+        assert load_checks(history)[0].advice is Advice.CONTACT_PHYSIO_PAIN

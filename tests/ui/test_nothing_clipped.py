@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from stretch_gui.core import preferences as prefs
 from stretch_gui.core.routine.plan import SegmentKind
-from stretch_gui.core.session.clock import FakeClock
+from stretch_gui.core.session.clock import FakeClock, local_now
 from stretch_gui.qt.settings import AppSettings
 from stretch_gui.ui.window import MainWindow
 from tests.support.clipping import clipped
@@ -86,4 +86,41 @@ def test_every_dialog_fits_its_text(laptop_window, size: str, qtbot: QtBot) -> N
             assert dialog.height() <= max(LAPTOP[1], screen.height()), f"{dialog.objectName()} is taller than the screen"
             problems += look(dialog, dialog.objectName())
             dialog.close()
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_the_history_at_its_fullest_fits_its_text(  # type: ignore[no-untyped-def]
+    settings: AppSettings, restore_theme: None, tmp_path: Path, size: str, qtbot: QtBot, no_dangling_timers
+) -> None:
+    """Two routines to choose from, next-morning rows and a session not counted, at every text size."""
+    from stretch_gui.ui.app import create_window
+    from stretch_gui.ui.dialogs.history import HistoryDialog
+    from tests.support.history import two_routines_history
+
+    two_routines_history(tmp_path / "history.sqlite3", tmp_path, local_now())
+    settings.text_size = size
+    settings.morning_check_put_off = local_now().date()  # the morning question is another test's
+    window = create_window(settings=settings, history_file=tmp_path / "history.sqlite3")
+    qtbot.addWidget(window)
+    no_dangling_timers.append(window)
+    try:
+        window.resize(*LAPTOP)
+        window.show()
+        settle(window)
+        window.show_history()
+        dialog = window.findChild(HistoryDialog, "historyDialog")
+        assert dialog is not None and dialog.chooser.isVisible()
+        problems: list[str] = []
+        for choice in range(dialog.chooser.count()):  # each routine, then all of them
+            dialog.chooser.setCurrentIndex(choice)
+            dialog.chooser.activated.emit(choice)
+            dialog.resize(min(dialog.width(), LAPTOP[0]), min(dialog.height(), LAPTOP[1]))
+            assert dialog.height() <= LAPTOP[1], f"the history is taller than the screen at {size}"
+            problems += look(dialog, f"history, {dialog.chooser.currentText()}")
+            if dialog.chooser.width() + 2 < dialog.chooser.minimumSizeHint().width():
+                problems.append(f"the routine chooser is cut: {dialog.chooser.width()} px")
+        dialog.close()
+    finally:
+        window.close()
     assert not problems, "\n".join(problems)

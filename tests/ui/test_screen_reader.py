@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
@@ -49,6 +50,44 @@ def test_every_dialog_can_be_heard(make_window: MakeWindow, qtbot: QtBot) -> Non
         if dialog.isVisible():
             found += look(dialog, dialog.objectName())
             dialog.close()
+    assert not found, "\n".join(found)
+
+
+def test_the_history_at_its_fullest_can_be_heard(settings, tmp_path: Path, qtbot: QtBot, no_dangling_timers) -> None:  # type: ignore[no-untyped-def]
+    """The routine chooser, the next-morning rows and a session not counted, through QAccessible."""
+    from PySide6.QtGui import QAccessible
+
+    from stretch_gui.core.session.clock import local_now
+    from stretch_gui.ui.app import create_window
+    from stretch_gui.ui.dialogs.history import HistoryDialog
+    from tests.support.history import two_routines_history
+
+    two_routines_history(tmp_path / "history.sqlite3", tmp_path, local_now())
+    settings.morning_check_put_off = local_now().date()  # the morning question is another test's
+    window = create_window(settings=settings, history_file=tmp_path / "history.sqlite3")
+    qtbot.addWidget(window)
+    no_dangling_timers.append(window)
+    window.show()
+    window.show_history()
+    dialog = window.findChild(HistoryDialog, "historyDialog")
+    assert dialog is not None
+    found = look(dialog, "history")
+    chooser = QAccessible.queryAccessibleInterface(dialog.chooser)
+    assert chooser.role() is QAccessible.Role.ComboBox
+    assert chooser.text(QAccessible.Text.Name) == "Evening stretches for a long day at the desk"  # the routine shown
+    short = dialog.chooser.findText("Short test routine")
+    dialog.chooser.setCurrentIndex(short)
+    dialog.chooser.activated.emit(short)  # its sessions have the next-morning checks
+    found += look(dialog, "history, Short test routine")
+    spoken = [
+        (dialog.list.topLevelItem(i).child(j).data(0, Qt.ItemDataRole.AccessibleTextRole) or "")
+        for i in range(dialog.list.topLevelItemCount())
+        for j in range(dialog.list.topLevelItem(i).childCount())
+    ]
+    assert any(line.startswith("Next morning, ") and "pain 3 out of 10, worse; advice: ease back" in line for line in spoken)
+    assert any("not counted: no exercise was done" in line for line in spoken)
+    dialog.close()
+    window.close()
     assert not found, "\n".join(found)
 
 

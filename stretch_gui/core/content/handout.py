@@ -12,6 +12,7 @@ from pathlib import Path
 
 from stretch_gui.core.content import goals as goal_words
 from stretch_gui.core.content import safety
+from stretch_gui.core.content.morning import pain_guide
 from stretch_gui.core.resources import illustration
 from stretch_gui.core.routine.model import (
     BreatheStep,
@@ -92,6 +93,7 @@ class Handout:
     week: str = ""  # "Doses for week 3 (16 March 2026)"
     review: str = ""  # "Ask your physio to review this programme: ..." once it is due
     goals: tuple[str, ...] = ()  # the patient's goals to rate weekly (blank: their own to add); () when the file has none
+    pain_guide: tuple[str, ...] = ()  # the pain-monitoring rule, with the physio's numbers
 
     @property
     def byline(self) -> str:
@@ -191,6 +193,7 @@ def build_handout(routine: Routine) -> Handout:
         week=f"The doses below are for week {day.week} ({full_date(day.on)})." if day is not None and routine.staged else "",
         review=day.notice if day is not None else "",
         goals=goal_words.handout_rows(routine.patient_goals.activities) if routine.patient_goals is not None else (),
+        pain_guide=pain_guide(routine.pain_monitoring),
     )
 
 

@@ -37,12 +37,17 @@ from stretch_gui.core.wording import (
 TITLE = "Progress report"
 NO_RATING = "–"  # en dash: no rating that week
 COLUMNS = ("Week", "Stage", "Sessions", "Pain before", "Pain after", "Hurt marks", "Stopped")
-PAIN_NOTE = (
-    "Pain is rated 0 (none) to 10 (worst imaginable): the week's average, with the lowest and highest in brackets. "
-    f"Sessions are those with at least one exercise done. The pain-monitoring model accepts pain up to {PAIN_LIMIT} "
-    "and asks that pain settles by the next morning and does not rise from week to week. "
-    "These are the patient's own records, not a diagnosis."
-)
+def pain_note(limit: int = PAIN_LIMIT) -> str:
+    """The note under the table; ``limit`` is the routine's acceptable pain (the model's 5 unless the file sets one)."""
+    return (
+        "Pain is rated 0 (none) to 10 (worst imaginable): the week's average, with the lowest and highest in brackets. "
+        f"Sessions are those with at least one exercise done. The pain-monitoring model accepts pain up to {limit} "
+        "and asks that pain settles by the next morning and does not rise from week to week. "
+        "These are the patient's own records, not a diagnosis."
+    )
+
+
+PAIN_NOTE = pain_note()
 NO_SESSIONS = "No sessions of this routine were recorded in this period."
 NO_HURT_MARKS = "No exercise was marked as hurting."
 NO_STOPS = "No session was stopped."
@@ -146,6 +151,7 @@ def build_report(
         stops=_stops(mine),
         stages=_stages_reached(routine, _week_bounds(routine, first, today), today=today),
         goals=_goals(goals, since=since, today=today),
+        pain_note=pain_note(routine.pain_monitoring.acceptable_pain),
     )
 
 
@@ -289,9 +295,10 @@ def _headlines(
         lines.append(_trend("Pain before sessions", records, lambda r: r.pain_before))
     if afters:
         lines.append(_trend("Pain after sessions", records, lambda r: r.pain_after))
-        high = sum(1 for rating in afters if rating > PAIN_LIMIT)
+        limit = routine.pain_monitoring.acceptable_pain
+        high = sum(1 for rating in afters if rating > limit)
         if high:
-            lines.append(f"Pain after the session was above {PAIN_LIMIT} {_times(high)}.")
+            lines.append(f"Pain after the session was above {limit} {_times(high)}.")
     rising = [row for row in weeks if row.rose]
     if rising:
         which = ", ".join(row.cells[0] for row in rising)

@@ -6,6 +6,10 @@ the patient's local calendar days (the day a session started, where it started).
 A session counts as done when it finished, or when at least one exercise was completed
 before it was stopped or cut short: a patient who stops because something hurts did
 part of the work, and a session stopped during the first preparation did none.
+
+The count runs from the later of the window's first day and the day the routine began (its
+file's start date, else the first session of it): on day one a routine prescribed twice a day
+reads "1 of 2 sessions so far", never "1 of 28".
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ from datetime import date, datetime, timedelta
 
 from stretch_gui.core.record.store import History, SessionRecord, SessionStatus
 from stretch_gui.core.routine.model import Frequency, Routine
-from stretch_gui.core.wording import count
+from stretch_gui.core.wording import count, short_date
 
 WINDOW_DAYS = 14
 
@@ -34,6 +38,8 @@ class Adherence:
     sessions_done: int
     sessions_expected: int | None  # None when the routine names no frequency
     frequency: Frequency | None
+    counted_from: date | None = None  # the first day counted, when later than the window's first day
+    from_start_date: bool = False  # counted_from is the file's start date (else the first session's day)
 
     @property
     def days_with_session(self) -> int:
@@ -48,12 +54,18 @@ class Adherence:
         return self.days[-1].day
 
     def describe(self) -> str:
-        """One plain line, e.g. "9 of 14 sessions in the last 14 days (on 9 days)"."""
-        span = f"in the last {len(self.days)} days"
+        """One plain line, e.g. "9 of 14 sessions in the last 14 days (on 9 days)", or, for a routine
+        begun within the window, "1 of 1 session so far since you began on Tue 3 Dec"."""
         done = count(self.sessions_done, "session")
         if self.sessions_expected:
             done = f"{self.sessions_done} of {count(self.sessions_expected, 'session')}"
-        return f"{done} {span} (on {count(self.days_with_session, 'day')})"
+        if self.counted_from is None:
+            return f"{done} in the last {len(self.days)} days (on {count(self.days_with_session, 'day')})"
+        if self.counted_from > self.last_day:
+            return f"your programme starts on {short_date(self.counted_from)}"
+        if self.from_start_date:
+            return f"{done} so far since your programme started on {short_date(self.counted_from)}"
+        return f"{done} so far since you began on {short_date(self.counted_from)}"
 
 
 @dataclass(frozen=True)
@@ -75,9 +87,19 @@ def expected_sessions(frequency: Frequency | None, days: int = WINDOW_DAYS) -> i
 
 
 def adherence(
-    records: Iterable[SessionRecord], frequency: Frequency | None, *, today: date, days: int = WINDOW_DAYS
+    records: Iterable[SessionRecord],
+    frequency: Frequency | None,
+    *,
+    today: date,
+    days: int = WINDOW_DAYS,
+    began: date | None = None,
+    from_start_date: bool = False,
 ) -> Adherence:
-    """The ``days`` calendar days ending with ``today``: sessions done per day, done vs expected."""
+    """The ``days`` calendar days ending with ``today``: sessions done per day, done vs expected.
+
+    ``began``: the day the routine began (``from_start_date``: the file's start date); the count
+    and what is expected run from it when it falls inside the window. Every day keeps its bar.
+    """
     if days < 1:
         raise ValueError("the window needs at least one day")
     first = today - timedelta(days=days - 1)
@@ -86,7 +108,23 @@ def adherence(
         if record.day in per_day and counts_as_done(record):
             per_day[record.day] += 1
     tallies = tuple(DayTally(day, n) for day, n in per_day.items())
-    return Adherence(tallies, sum(per_day.values()), expected_sessions(frequency, days), frequency)
+    if began is None or began <= first:
+        return Adherence(tallies, sum(per_day.values()), expected_sessions(frequency, days), frequency)
+    counted = sum(n for day, n in per_day.items() if day >= began)
+    span = (today - began).days + 1
+    expected = expected_sessions(frequency, span) if span > 0 else None
+    return Adherence(tallies, counted, expected, frequency, counted_from=began, from_start_date=from_start_date)
+
+
+def began_on(records: Iterable[SessionRecord], start_date: date | None) -> tuple[date | None, bool]:
+    """The day a routine began: its file's start date, else the day of its first session that did some
+    work (else of its first session at all); with whether it is the start date. (None, False) for none."""
+    if start_date is not None:
+        return start_date, True
+    mine = sorted(records, key=lambda r: (r.started_at, r.id))
+    done = [r for r in mine if counts_as_done(r)]
+    first = done[0] if done else (mine[0] if mine else None)
+    return (first.day if first is not None else None), False
 
 
 def same_routine(record: SessionRecord, routine: Routine) -> bool:

@@ -5,11 +5,15 @@ morning. So on the first start of the day after a session, the patient is asked 
 back is compared with before yesterday's session (better, the same, worse) and their pain
 now from 0 to 10. The advice follows the model and is never a diagnosis:
 
-* pain above ``PAIN_LIMIT`` this morning: contact the physio (and ease back until then);
-* worse, and the check before this one was worse too (two worse mornings in a row, counting
-  the checks made, since one is made only after a day with a session): contact the physio;
-* worse once: ease back;
+* pain above the acceptable pain (5 unless the routine's file sets it) this morning: contact
+  the physio (and ease back until then);
+* worse, and as many worse mornings in a row as the file allows (two unless it sets it,
+  counting the checks made, since one is made only after a day with a session): contact the physio;
+* worse, fewer times in a row: ease back;
 * better or the same: keep going.
+
+The thresholds are the physio's (``pain_monitoring`` in the routine file, read into
+``PainMonitoring``); the model's are the defaults.
 
 Nothing here reads the clock: ``today`` always comes from the caller.
 """
@@ -17,14 +21,17 @@ Nothing here reads the clock: ``today`` always comes from the caller.
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from pathlib import Path
 
 from stretch_gui.core.record.adherence import counts_as_done
 from stretch_gui.core.record.store import History, SessionRecord
+from stretch_gui.core.routine.model import DEFAULT_PAIN_MONITORING, PainMonitoring, Routine
+from stretch_gui.core.routine.problems import RoutineError
 
-PAIN_LIMIT = 5  # the model's acceptable pain, on a 0-10 scale; the physio's to change
+PAIN_LIMIT = DEFAULT_PAIN_MONITORING.acceptable_pain  # the model's acceptable pain, 0-10, when the file sets none
 
 
 class Compared(enum.Enum):
@@ -54,12 +61,15 @@ class MorningCheck:
 
 
 def session_to_ask_about(
-    records: Iterable[SessionRecord], checks: Iterable[MorningCheck], *, today: date
+    records: Iterable[SessionRecord], checks: Iterable[MorningCheck], *, today: date, put_off_on: date | None = None
 ) -> SessionRecord | None:
     """Yesterday's last session that did some work, when no morning check was made about it or today; else None.
 
     Only yesterday's: "compared with before yesterday's session" means nothing two days later.
+    ``put_off_on``: the day the patient last answered "Not now"; that day they are not asked again.
     """
+    if put_off_on == today:
+        return None
     yesterday = today - timedelta(days=1)
     done = [r for r in records if r.day == yesterday and counts_as_done(r)]
     if not done:
@@ -70,17 +80,40 @@ def session_to_ask_about(
     return last
 
 
-def advice(rating: int, compared: Compared, earlier: Sequence[MorningCheck], *, limit: int = PAIN_LIMIT) -> Advice:
+def advice(
+    rating: int, compared: Compared, earlier: Sequence[MorningCheck], *, limits: PainMonitoring = DEFAULT_PAIN_MONITORING
+) -> Advice:
     """The advice for this morning's answer; ``earlier`` holds the checks made before it, oldest first."""
     if not 0 <= rating <= 10:
         raise ValueError(f"a pain rating is a whole number from 0 to 10, not {rating!r}")
-    if rating > limit:
+    if rating > limits.acceptable_pain:
         return Advice.CONTACT_PHYSIO_PAIN
     if compared is Compared.WORSE:
-        if earlier and earlier[-1].compared is Compared.WORSE:
+        if worse_in_a_row(earlier) + 1 >= limits.worse_mornings:
             return Advice.CONTACT_PHYSIO_WORSE
         return Advice.EASE_BACK
     return Advice.KEEP_GOING
+
+
+def worse_in_a_row(checks: Sequence[MorningCheck]) -> int:
+    """How many of the latest checks (oldest first) said worse, counting back to one that did not."""
+    streak = 0
+    for check in reversed(checks):
+        if check.compared is not Compared.WORSE:
+            break
+        streak += 1
+    return streak
+
+
+def limits_for(record: SessionRecord, load: Callable[[Path], Routine] | None) -> PainMonitoring:
+    """The thresholds of the routine ``record`` played, read from its file again; the model's when
+    it came from no file, or its file is gone or broken (the advice must still be given)."""
+    if not record.routine.file or load is None:
+        return DEFAULT_PAIN_MONITORING
+    try:
+        return load(Path(record.routine.file)).pain_monitoring
+    except (RoutineError, OSError):
+        return DEFAULT_PAIN_MONITORING
 
 
 def load_checks(history: History) -> list[MorningCheck]:
@@ -91,8 +124,15 @@ def load_checks(history: History) -> list[MorningCheck]:
     ]
 
 
-def record_check(history: History, session: SessionRecord | None, *, rating: int, compared: Compared) -> Advice:
+def record_check(
+    history: History,
+    session: SessionRecord | None,
+    *,
+    rating: int,
+    compared: Compared,
+    limits: PainMonitoring = DEFAULT_PAIN_MONITORING,
+) -> Advice:
     """Work out the advice for this morning's answer and keep both. Raises ``HistoryError``."""
-    given = advice(rating, compared, load_checks(history))
+    given = advice(rating, compared, load_checks(history), limits=limits)
     history.add_morning_check(session.id if session else None, rating=rating, compared=compared.value, advice=given.value)
     return given

@@ -18,7 +18,7 @@ from stretch_gui.core.routine.plan import build_plan
 from stretch_gui.core.routine.prescription import prescription
 from stretch_gui.core.routine.problems import RoutineError
 from stretch_gui.core.routine.schema_memory import SchemaMemory
-from stretch_gui.core.routine.stages import day_of, for_day
+from stretch_gui.core.routine.stages import counts_from_first_session, day_of, for_day
 from stretch_gui.core.wording import count, format_duration
 
 BUILT_IN = "Built in"
@@ -77,7 +77,9 @@ class RoutineCatalogue:
 
     Every routine comes with the doses its stages give for ``today()``, asked at each load, so a
     window left open overnight plays the new day's stage. ``today`` is the app's edge to the
-    calendar (``datetime.date.today``); tests pass a fixed day.
+    calendar (``datetime.date.today``); tests pass a fixed day. ``began(file)`` is the day of the
+    patient's first session of a routine file, if known: the weeks of a staged file with no date
+    count from it (kept in the settings, so this needs no history before the first paint).
     """
 
     def __init__(
@@ -87,8 +89,10 @@ class RoutineCatalogue:
         memory: SchemaMemory | None = None,
         builtin_files: Callable[[], list[Path]] = builtin_routine_files,
         today: Callable[[], datetime.date] = datetime.date.today,
+        began: Callable[[str], datetime.date | None] = lambda _file: None,
     ) -> None:
         self._today = today
+        self._began = began
         self._recent_files = recent_files
         self._builtin_files = builtin_files
         self._memory = memory
@@ -103,7 +107,9 @@ class RoutineCatalogue:
         key = (path.resolve(), stat.st_mtime_ns, stat.st_size)
         if key not in self._loaded:
             self._loaded[key] = load_routine_file(path, memory=self._memory)
-        return for_day(self._loaded[key], self._today())
+        routine = self._loaded[key]
+        began = self._began(str(routine.source)) if counts_from_first_session(routine) else None
+        return for_day(routine, self._today(), began=began)
 
     def entry(self, path: Path) -> RoutineEntry:
         """A file the patient opened (or a resumed session's file); raises RoutineError."""

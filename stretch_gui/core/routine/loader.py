@@ -22,6 +22,7 @@ from stretch_gui.core.routine.model import (
     Exercise,
     ExerciseStep,
     Frequency,
+    PainMonitoring,
     PatientGoals,
     Routine,
     Stage,
@@ -204,6 +205,7 @@ class _RoutineBuilder:
             cautions=tuple(data.get("cautions", ())),
             breathing=breathing,
             patient_goals=goals,
+            pain_monitoring=PainMonitoring(**data.get("pain_monitoring", {})),
         )
         from stretch_gui.core.routine.plan import build_plan
 

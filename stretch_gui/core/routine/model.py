@@ -162,6 +162,21 @@ class PatientGoals:
 
 
 @dataclass(frozen=True)
+class PainMonitoring:
+    """The physio's thresholds for the next-morning check; the defaults are the pain-monitoring model's.
+
+    ``acceptable_pain``: pain up to this (0-10) the morning after is acceptable; above it, contact the physio.
+    ``worse_mornings``: this many worse mornings in a row, contact the physio (fewer: ease back).
+    """
+
+    acceptable_pain: int = 5
+    worse_mornings: int = 2
+
+
+DEFAULT_PAIN_MONITORING = PainMonitoring()
+
+
+@dataclass(frozen=True)
 class Routine:
     title: str
     steps: tuple[Step, ...]
@@ -184,6 +199,7 @@ class Routine:
     cautions: tuple[str, ...] = ()
     breathing: Breathing = DEFAULT_BREATHING
     patient_goals: PatientGoals | None = None  # None: the file does not ask for the weekly goals rating
+    pain_monitoring: PainMonitoring = DEFAULT_PAIN_MONITORING
     source: Path | None = None
     content_hash: str = field(default="", compare=False)
     # Problems that do not stop the routine (a missing picture), for `validate`.

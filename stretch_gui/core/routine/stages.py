@@ -2,9 +2,11 @@
 
 A routine may give stages for the whole routine (every exercise step without stages of its
 own) or per step. Week 1 starts on ``start_date`` (or, without one, the ``prescribed`` date;
-with neither the programme stays in week 1). A stage applies from its ``from_week`` until the
-next one starts; before the first stage the step's own dose applies. ``add_hold``/``add_reps``
-grow the dose each week after the stage starts, up to ``max_hold``/``max_reps``.
+with neither, on the day of the patient's first session of it, which the caller passes as
+``began``: the built-in routines have no dates; before that first session it is week 1).
+A stage applies from its ``from_week`` until the next one starts; before the first stage the
+step's own dose applies. ``add_hold``/``add_reps`` grow the dose each week after the stage
+starts, up to ``max_hold``/``max_reps``.
 Once the ``review_by`` date has passed, the doses stay those of the review date and the
 patient is asked to see their physio.
 
@@ -35,15 +37,16 @@ class Day:
     starts: datetime.date | None  # the start date when it is still to come
     review_passed: datetime.date | None  # the review date, once it has passed
     doses: str  # what the stages set this week, in words ("" before the first stage)
-    dated: bool = True  # False: the file gives no date to count weeks from
+    dated: bool = True  # False: neither the file nor a first session gives a day to count weeks from
     staged: bool = True  # False: nothing changes with the weeks (only a review date to watch)
+    began: datetime.date | None = None  # the first session's day, when the weeks count from it
 
     @property
     def line(self) -> str:
         """E.g. "Week 3: holds 30 s, 3 sets", for the start screen, the player and ``show``; "" without stages."""
         if not self.staged:
             return ""
-        return week_line(self.week, self.doses, starts=self.starts, dated=self.dated)
+        return week_line(self.week, self.doses, starts=self.starts, dated=self.dated, began=self.began)
 
     @property
     def summary(self) -> str:
@@ -132,12 +135,22 @@ def stages_of(step: Step, routine: Routine) -> tuple[Stage, ...]:
     return step.stages or routine.stages
 
 
-def for_day(routine: Routine, on: datetime.date) -> Routine:
-    """The routine with the doses for ``on``; the steps as written are kept for the next day."""
+def counts_from_first_session(routine: Routine) -> bool:
+    """Whether the weeks of ``routine`` count from the patient's first session: stages, and no date in the file."""
+    return routine.staged and first_day(routine) is None
+
+
+def for_day(routine: Routine, on: datetime.date, *, began: datetime.date | None = None) -> Routine:
+    """The routine with the doses for ``on``; the steps as written are kept for the next day.
+
+    ``began``: the day of the patient's first session of it, counted from when the file gives no date.
+    """
     written = routine.written_steps or routine.steps
     if not routine.staged and not routine.review_by:
         return routine
     start = first_day(routine)
+    began = began if start is None else None
+    start = start or began
     review = _date(routine.review_by)
     counted = min(on, review) if review else on
     week = week_of(start, counted)
@@ -152,6 +165,7 @@ def for_day(routine: Routine, on: datetime.date) -> Routine:
         doses=_doses_in_words(routine, written, week),
         dated=start is not None,
         staged=routine.staged,
+        began=began,
     )
     return replace(routine, steps=steps, day=day, written_steps=written)
 

@@ -8,6 +8,9 @@ blocking, like the window's other messages.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -24,7 +27,11 @@ from PySide6.QtWidgets import (
 from stretch_gui.core.content import morning as words
 from stretch_gui.core.record.morning import Advice, Compared
 from stretch_gui.core.record.store import History, HistoryError
+from stretch_gui.core.routine.model import DEFAULT_PAIN_MONITORING, PainMonitoring
 from stretch_gui.ui.parts.pain_scale import PainCheckIn
+
+if TYPE_CHECKING:
+    from stretch_gui.core.routine.model import Routine
 
 Save = Callable[[int, Compared], Advice]
 
@@ -32,11 +39,13 @@ Save = Callable[[int, Compared], Advice]
 class MorningCheckDialog(QDialog):
     """The question, the 0–10 scale and better / same / worse; after saving, the advice."""
 
-    def __init__(self, save: Save, parent: QWidget | None = None) -> None:
+    def __init__(self, save: Save, parent: QWidget | None = None, *, limits: PainMonitoring = DEFAULT_PAIN_MONITORING) -> None:
         super().__init__(parent)
         self.setObjectName("morningCheckDialog")
         self.setWindowTitle(words.TITLE)
         self._save = save
+        self._limits = limits
+        self.saved = False  # an answer was kept: closing the advice afterwards is not a "Not now"
         self.question = QLabel(words.QUESTION)
         self.question.setObjectName("morningQuestion")
         self.question.setWordWrap(True)
@@ -94,7 +103,8 @@ class MorningCheckDialog(QDialog):
         except HistoryError as exc:
             self.advice.setText(str(exc))
         else:
-            self.advice.setText(words.advice_text(given))
+            self.saved = True
+            self.advice.setText(words.advice_text(given, self._limits))
         for widget in (self.question, self.pain, self.save_button, self.later_button, *self.compared.buttons()):
             widget.hide()
         self.advice.show()
@@ -103,25 +113,40 @@ class MorningCheckDialog(QDialog):
         self.adjustSize()
 
 
-def offer_morning_check(parent: QWidget, history: History | None) -> MorningCheckDialog | None:
-    """Open the check when one is due (the day after a session, not yet answered); the dialog, or None."""
+def offer_morning_check(
+    parent: QWidget,
+    history: History | None,
+    *,
+    load: Callable[[Path], Routine] | None = None,
+    put_off_on: date | None = None,
+    put_off: Callable[[date], None] | None = None,
+) -> MorningCheckDialog | None:
+    """Open the check when one is due (the day after a session, not yet answered nor put off today); the dialog, or None.
+
+    ``load`` reads the session's routine again for the physio's thresholds; ``put_off`` keeps the day
+    the patient answered "Not now" (or closed the question), which comes back as ``put_off_on``.
+    """
     from datetime import timedelta
 
-    from stretch_gui.core.record.morning import load_checks, record_check, session_to_ask_about
+    from stretch_gui.core.record.morning import limits_for, load_checks, record_check, session_to_ask_about
 
     if history is None or history.read_only:
         return None
     today = history.today()
     try:
-        session = session_to_ask_about(history.sessions(since=today - timedelta(days=1)), load_checks(history), today=today)
+        recent = history.sessions(since=today - timedelta(days=1))
+        session = session_to_ask_about(recent, load_checks(history), today=today, put_off_on=put_off_on)
     except HistoryError:
         return None
     if session is None:
         return None
+    limits = limits_for(session, load)
 
     def save(rating: int, compared: Compared) -> Advice:
-        return record_check(history, session, rating=rating, compared=compared)
+        return record_check(history, session, rating=rating, compared=compared, limits=limits)
 
-    dialog = MorningCheckDialog(save, parent)
+    dialog = MorningCheckDialog(save, parent, limits=limits)
+    if put_off is not None:
+        dialog.rejected.connect(lambda: None if dialog.saved else put_off(today))
     dialog.open()
     return dialog

@@ -1,7 +1,8 @@
 """The History view's two small charts, painted in the theme's colours over the same 14 days.
 
 Sessions each day as bars (with the planned number a day as a dashed line), and pain before
-and after each session as two joined series on a 0–10 scale. Both share the day axis, so a
+and after each session as two joined series on a 0–10 scale, with the next-morning checks as
+diamonds at the start of their day. Both share the day axis, so a
 physio can read a day's sessions and its pain one above the other. Each chart is a tab stop
 whose accessible description says in words what it draws.
 """
@@ -167,32 +168,44 @@ class SessionsChart(DayAxisChart):
 
 
 class PainChart(DayAxisChart):
-    """Pain before (hollow rings, dashed line) and after (filled dots, solid line) each session, 0–10."""
+    """Pain before (hollow rings, dashed line) and after (filled dots, solid line) each session, 0–10,
+    and the next mornings (diamonds, not joined: a different question, asked the day after)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("painChart", "Pain before and after", parent)
         self.points: list[PainPoint] = []
+        self.mornings: list[tuple[date, int]] = []
 
-    def set_points(self, points: Sequence[PainPoint], *, first_day: date, day_count: int, today: date) -> None:
+    def set_points(
+        self, points: Sequence[PainPoint], *, first_day: date, day_count: int, today: date,
+        mornings: Sequence[tuple[date, int]] = (),
+    ) -> None:
         self.set_days(first_day, day_count, today)
         self.points = [p for p in points if self.day_index(p.started_at.date()) is not None]
-        self.setAccessibleDescription(pain_chart_description(self.points))
+        self.mornings = [(day, rating) for day, rating in mornings if self.day_index(day) is not None]
+        self.setAccessibleDescription(pain_chart_description(self.points, self.mornings))
         self.update()
 
-    def positions(self, plot: QRectF) -> list[float]:
-        """Each point's x: spread evenly across its day's column when a day has several."""
-        per_day: dict[int, list[int]] = {}
+    def positions(self, plot: QRectF) -> tuple[list[float], list[float]]:
+        """Each session point's x, then each morning's: spread evenly across the day's column when a day
+        has several, the morning first (it comes before that day's sessions)."""
+        per_day: dict[int, list[tuple[str, int]]] = {}
+        for n, (day, _rating) in enumerate(self.mornings):
+            index = self.day_index(day)
+            assert index is not None
+            per_day.setdefault(index, []).append(("morning", n))
         for n, point in enumerate(self.points):
             index = self.day_index(point.started_at.date())
             assert index is not None
-            per_day.setdefault(index, []).append(n)
+            per_day.setdefault(index, []).append(("session", n))
         xs = [0.0] * len(self.points)
+        morning_xs = [0.0] * len(self.mornings)
         slot = self.slot(plot)
         for index, members in per_day.items():
             left = plot.left() + slot * index
-            for k, n in enumerate(members):
-                xs[n] = left + slot * (k + 1) / (len(members) + 1)
-        return xs
+            for k, (kind, n) in enumerate(members):
+                (morning_xs if kind == "morning" else xs)[n] = left + slot * (k + 1) / (len(members) + 1)
+        return xs, morning_xs
 
     def paintEvent(self, event: QPaintEvent) -> None:
         t = theme.current()
@@ -201,15 +214,18 @@ class PainChart(DayAxisChart):
         plot = self.plot_area(self.y_label_width("10"))
         self.paint_y_grid(painter, plot, (0, 5, 10), PAIN_MAX)
         self.paint_day_labels(painter, plot)
-        if not self.points:
+        if not self.points and not self.mornings:
             painter.setFont(self.label_font())
             painter.setPen(t.color("muted"))
             painter.drawText(plot, Qt.AlignmentFlag.AlignCenter, "No pain ratings yet")
         else:
-            xs = self.positions(plot)
+            xs, morning_xs = self.positions(plot)
 
             def y_of(value: int) -> float:
                 return plot.bottom() - plot.height() * value / PAIN_MAX
+
+            for x, (_day, rating) in zip(morning_xs, self.mornings, strict=True):
+                self._diamond(painter, QPointF(x, y_of(rating)), theme.px(6), t.color("text"))
 
             before = [QPointF(x, y_of(p.before)) for x, p in zip(xs, self.points, strict=True) if p.before is not None]
             after = [QPointF(x, y_of(p.after)) for x, p in zip(xs, self.points, strict=True) if p.after is not None]
@@ -232,6 +248,16 @@ class PainChart(DayAxisChart):
         for point in points:
             painter.drawEllipse(point, radius, radius)
 
+    @staticmethod
+    def _diamond(painter: QPainter, at: QPointF, size: float, color: QColor) -> None:
+        path = QPainterPath()
+        path.moveTo(at.x(), at.y() - size)
+        path.lineTo(at.x() + size, at.y())
+        path.lineTo(at.x(), at.y() + size)
+        path.lineTo(at.x() - size, at.y())
+        path.closeSubpath()
+        painter.fillPath(path, color)
+
     def _legend(self, painter: QPainter, plot: QRectF) -> None:
         t = theme.current()
         font = self.label_font()
@@ -240,15 +266,21 @@ class PainChart(DayAxisChart):
         radius = theme.px(5)
         y = metrics.height() * 0.6
         x = plot.right()
-        for text, ring, fill in (
+        keys: list[tuple[str, QColor | None, QColor]] = [
             ("after", t.color("accent"), t.color("accent")),
             ("before", t.color("muted"), t.color("surface")),
-        ):
+        ]
+        if self.mornings:
+            keys.insert(0, ("next morning", None, t.color("text")))
+        for text, ring, fill in keys:
             x -= metrics.horizontalAdvance(text)
             painter.setPen(t.color("text"))
             painter.drawText(QPointF(x, y + metrics.ascent() / 2 - 1), text)
             x -= radius + 6
-            painter.setPen(QPen(ring, 2.5))
-            painter.setBrush(fill)
-            painter.drawEllipse(QPointF(x, y), radius, radius)
+            if ring is None:
+                self._diamond(painter, QPointF(x, y), theme.px(6), fill)
+            else:
+                painter.setPen(QPen(ring, 2.5))
+                painter.setBrush(fill)
+                painter.drawEllipse(QPointF(x, y), radius, radius)
             x -= radius + 18

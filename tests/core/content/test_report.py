@@ -253,3 +253,13 @@ def test_a_routine_without_stages_dates_or_frequency() -> None:
     assert report.stages == ("The routine has no stages: the same doses throughout.",)
     assert (report.patient, report.author, report.prescribed) == ("", "", "")
     assert report.footer == "Progress report · Plain"
+
+
+def test_pain_above_the_physios_own_limit_is_counted_against_it() -> None:
+    strict = load(STAGED.replace("steps:", "pain_monitoring: {acceptable_pain: 3}\nsteps:", 1))
+    records = [session(1, date(2026, 3, 2), after=4), session(2, date(2026, 3, 3), after=3)]
+    report = build_report(strict, records, {}, today=date(2026, 3, 8), since=date(2026, 3, 2))
+    assert "Pain after the session was above 3 once." in report.headlines
+    assert "accepts pain up to 3 " in report.pain_note
+    model = build_report(load(), records, {}, today=date(2026, 3, 8), since=date(2026, 3, 2))
+    assert not any("was above" in line for line in model.headlines) and "up to 5 " in model.pain_note

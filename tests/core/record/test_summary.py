@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from stretch_gui.core.record.adherence import PainPoint, adherence
+from stretch_gui.core.record.adherence import PainPoint, adherence, began_on
 from stretch_gui.core.record.recorder import SessionRecorder
 from stretch_gui.core.record.store import RoutineInfo, SessionRecord, SessionStatus
 from stretch_gui.core.record.summary import (
@@ -16,10 +16,13 @@ from stretch_gui.core.record.summary import (
     exercises_text,
     focus_for,
     group_by_day,
+    morning_line,
+    morning_sentence,
     notes_text,
     pain_chart_description,
     pain_text,
     result_words,
+    routine_choices,
     session_sentence,
     sessions_chart_description,
     summarize,
@@ -203,3 +206,105 @@ def test_a_routine_without_a_frequency_says_just_what_was_done() -> None:
     summary = HistorySummary(TODAY, summary_focus, tally, (), (), 1)
     assert summary.heading() == "Free: 1 session in the last 14 days (on 1 day)"
     assert summary.plan_line() == "This routine does not say how often to do it, so this is just what was done."
+
+
+# -- one routine at a time, counted from when it began (issue 13 item 7) ---------------------
+
+
+def test_on_day_one_the_count_starts_from_the_first_session_not_two_weeks_back() -> None:
+    first = adherence([record(at(TODAY))], Frequency(per_day=1), today=TODAY, began=TODAY)
+    assert first.describe() == "1 of 1 session so far since you began on Sat 14 Mar"
+    twice = adherence([record(at(TODAY))], Frequency(per_day=2), today=TODAY, began=TODAY - timedelta(days=2))
+    assert twice.describe() == "1 of 6 sessions so far since you began on Thu 12 Mar"
+    long_ago = adherence([record(at(TODAY))], Frequency(per_day=1), today=TODAY, began=TODAY - timedelta(days=40))
+    assert long_ago.describe() == "1 of 14 sessions in the last 14 days (on 1 day)"  # begun before the window
+
+
+def test_a_start_date_counts_from_the_programme_and_one_to_come_says_so() -> None:
+    started = adherence([], Frequency(per_week=3), today=TODAY, began=TODAY - timedelta(days=6), from_start_date=True)
+    assert started.describe() == "0 of 3 sessions so far since your programme started on Sun 8 Mar"
+    coming = adherence([], Frequency(per_day=1), today=TODAY, began=TODAY + timedelta(days=2), from_start_date=True)
+    assert coming.describe() == "your programme starts on Mon 16 Mar"
+    assert coming.sessions_expected is None
+
+
+def test_began_on_is_the_start_date_else_the_first_session_that_did_something() -> None:
+    nothing = record(at(TODAY - timedelta(days=3)), id=1, status=SessionStatus.STOPPED, exercises_completed=0)
+    done = record(at(TODAY - timedelta(days=2)), id=2)
+    assert began_on([done, nothing], None) == (TODAY - timedelta(days=2), False)
+    assert began_on([nothing], None) == (TODAY - timedelta(days=3), False)
+    assert began_on([done], TODAY - timedelta(days=9)) == (TODAY - timedelta(days=9), True)
+    assert began_on([], None) == (None, False)
+
+
+def test_a_session_with_nothing_done_is_listed_but_marked_not_counted() -> None:
+    nothing = record(at(TODAY, 10), status=SessionStatus.STOPPED, stop_reason=STOPPED_BY_CHOICE, exercises_completed=0)
+    assert result_words(nothing) == "stopped · not counted"
+    assert session_sentence(nothing).endswith("not counted: no exercise was done")
+    assert adherence([nothing], Frequency(per_day=1), today=TODAY).sessions_done == 0
+
+
+def _two_routines(tmp_path: Path) -> Path:
+    from stretch_gui.core.record.store import Moment
+    from tests.support.history import OTHER_ROUTINE, ROUTINE
+
+    file = tmp_path / "h.sqlite3"
+    short = write_routine_file(tmp_path, ROUTINE, "short.yaml")
+    other = write_routine_file(tmp_path, OTHER_ROUTINE, "evening.yaml")
+    wall = FakeWallClock(at(TODAY - timedelta(days=1), 18))
+    from stretch_gui.core.record.recorder import routine_info
+
+    with open_history(file, wall) as history:
+        for routine, hours in ((short, 0), (other, 1)):
+            wall.now = at(TODAY - timedelta(days=1), 18 + hours)
+            sid = history.start_session(routine_info(routine), segment_count=7)
+            history.add_check_in(sid, Moment.AFTER, rating=4 + hours)
+            history.save_progress(sid, outcomes=[], current_index=6, active_seconds=60.0, exercises_completed=2,
+                                  exercises_skipped=0, status=SessionStatus.FINISHED, ended_at=wall.now)
+        wall.now = at(TODAY, 8)
+        history.add_morning_check(1, rating=3, compared="better", advice="keep going")
+    return file
+
+
+def test_the_summary_follows_the_chosen_routine(tmp_path: Path) -> None:
+    from stretch_gui.core.record.summary import ALL_KEY
+    from stretch_gui.core.routine.loader import load_routine_file
+
+    file = _two_routines(tmp_path)
+    wall = FakeWallClock(at(TODAY, 9))
+    with open_history(file, wall) as history:
+        latest = summarize(history, load=load_routine_file)
+        assert [c.label for c in latest.choices] == [
+            "Evening stretches for a long day at the desk", "Short test routine", "All routines",
+        ]
+        assert latest.chosen == str(tmp_path / "evening.yaml")  # the latest session's routine by default
+        evening = "Evening stretches for a long day at the desk"
+        assert latest.heading() == f"{evening}: 1 of 2 sessions so far since you began on Fri 13 Mar"
+        assert [r.routine.title for g in latest.days for r in g.records] == ["Evening stretches for a long day at the desk"]
+        assert [(p.after) for p in latest.pain] == [5] and latest.mornings == ()
+
+        short = summarize(history, load=load_routine_file, chosen=str(tmp_path / "short.yaml"))
+        assert [(p.after) for p in short.pain] == [4]
+        ((check),) = short.mornings
+        assert short.morning_after(1) == check and short.morning_points() == ((TODAY, 3),)
+        assert morning_line(check) == "Next morning: 3/10, better — keep going"
+        assert morning_sentence(check) == "Next morning, Sat 14 Mar: pain 3 out of 10, better; advice: keep going"
+
+        everything = summarize(history, load=load_routine_file, chosen=ALL_KEY)
+        assert everything.heading() == "All routines: 2 sessions in the last 14 days (on 1 day)"
+        assert everything.plan_line().startswith("Every routine together")
+        assert sum(len(g.records) for g in everything.days) == 2 and len(everything.mornings) == 1
+
+        gone = summarize(history, load=load_routine_file, chosen="/no/such.yaml")  # a stale choice: the default
+        assert gone.chosen == latest.chosen
+
+
+def test_two_routines_of_one_title_are_told_apart_by_file() -> None:
+    records = [record(at(TODAY), id=2, file="/a/knees.yaml"), record(at(TODAY), id=1, file="/b/knees-v2.yaml")]
+    assert [c.label for c in routine_choices(records, None)] == ["Knees (knees.yaml)", "Knees (knees-v2.yaml)", "All routines"]
+    assert [c.label for c in routine_choices(records[:1], None)] == ["Knees"]  # one routine: nothing to put together
+
+
+def test_the_pain_description_says_the_next_mornings() -> None:
+    text = pain_chart_description([], [(TODAY, 3)])
+    assert text.endswith("The next mornings: Sat 14 Mar: 3.") and "No ratings before or after" in text

@@ -118,3 +118,28 @@ def test_the_catalogue_asks_for_the_day_at_every_load(write_routine: Callable[..
     path = write_routine(PRESCRIBED)
     assert catalogue.entry(path).stage_line().startswith("Week 1: ")
     assert catalogue.entry(path).stage_line().startswith("Week 3: ")  # a window left open overnight moves on
+
+
+def test_a_builtin_staged_routine_counts_its_weeks_from_the_first_session_kept() -> None:
+    import datetime
+
+    desk = next(path for path in builtin_routine_files() if path.name == "desk-break.yaml")
+    asked: list[str] = []
+
+    def began(file: str) -> datetime.date | None:
+        asked.append(file)
+        return datetime.date(2026, 12, 1)
+
+    today = datetime.date(2026, 12, 9)
+    entry = RoutineCatalogue(lambda: [], today=lambda: today, began=began).entry(desk)
+    assert asked == [str(desk.resolve())]
+    assert entry.stage_line().startswith("Week 2")
+    assert entry.stage_line().endswith("(counted from your first session on 1 December 2026)")
+    never = RoutineCatalogue(lambda: [], today=lambda: today).entry(desk)
+    assert never.stage_line().startswith("Week 1") and "count from your first session" in never.stage_line()
+
+
+def test_only_a_staged_routine_without_dates_asks_for_its_first_session(write_routine: Callable[..., Path]) -> None:
+    asked: list[str] = []
+    RoutineCatalogue(lambda: [], began=lambda file: asked.append(file)).entry(write_routine(ROUTINE))  # type: ignore[func-returns-value]
+    assert asked == []

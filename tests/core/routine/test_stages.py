@@ -12,7 +12,14 @@ from stretch_gui.core.routine.loader import load_routine_text
 from stretch_gui.core.routine.model import ExerciseStep, Routine, Stage
 from stretch_gui.core.routine.plan import build_plan
 from stretch_gui.core.routine.problems import RoutineError
-from stretch_gui.core.routine.stages import day_of, for_day, stage_list, step_for_week, week_of
+from stretch_gui.core.routine.stages import (
+    counts_from_first_session,
+    day_of,
+    for_day,
+    stage_list,
+    step_for_week,
+    week_of,
+)
 
 STAGED = """\
 format: 1
@@ -112,7 +119,7 @@ def test_without_a_start_date_weeks_count_from_the_prescription() -> None:
     undated = STAGED.replace("start_date: 2026-03-02\nreview_by: 2026-04-27\n", "")
     forever = for_day(load(undated), date(2030, 1, 1))
     assert doses(forever)[0] == (20, None, 2)  # no date: week 1 for ever, and the start screen says why
-    assert day_of(forever).line.endswith("(no start date in this file, so it stays on week 1)")  # type: ignore[union-attr]
+    assert day_of(forever).line.endswith("(no start date in this file, so the weeks count from your first session)")  # type: ignore[union-attr]
 
 
 def test_the_stages_in_words_for_the_handout() -> None:
@@ -200,3 +207,20 @@ def test_a_review_date_without_stages_says_only_that_the_review_is_due() -> None
     assert after is not None and after.line == ""
     assert after.summary == "Ask your physio to review this programme: it was due for review by 27 April 2026."
     assert doses(for_day(load(text), date(2026, 5, 1))) == [(2, None, 1)]
+
+
+def test_without_any_date_the_weeks_count_from_the_first_session() -> None:
+    undated = load(STAGED.replace("start_date: 2026-03-02\nreview_by: 2026-04-27\n", ""))
+    assert counts_from_first_session(undated)
+    later = for_day(undated, date(2026, 3, 16), began=date(2026, 3, 2))
+    assert doses(later)[0] == (30, None, 3)  # week 3, as if the file had started on that day
+    day = day_of(later)
+    assert day is not None and (day.week, day.began) == (3, date(2026, 3, 2))
+    assert day.line.endswith("(counted from your first session on 2 March 2026)")
+
+
+def test_a_date_in_the_file_wins_over_the_first_session() -> None:
+    dated = load()
+    assert not counts_from_first_session(dated)
+    day = day_of(for_day(dated, date(2026, 3, 16), began=date(2026, 3, 9)))
+    assert day is not None and day.week == 3 and day.began is None and "first session" not in day.line
