@@ -195,11 +195,11 @@ class Day(Preference[date | None]):
 
 
 @dataclass(frozen=True, kw_only=True)
-class FirstDays(Preference[dict[str, date]]):
-    """The day of the first session of each routine, by the routine's file (kept for the app, not shown).
+class DaysByFile(Preference[dict[str, date]]):
+    """A day for each routine file (kept for the app, not shown).
 
-    Kept as "YYYY-MM-DD path" lines, at most ``max_items``: a routine's weeks count from it when
-    its file gives no start date, and the settings are read before the first paint, the history after.
+    Kept as "YYYY-MM-DD path" lines, at most ``max_items``. In the settings rather than the history
+    because the settings are read before the first paint, the history after it.
     """
 
     default: dict[str, date] = field(default_factory=dict)
@@ -318,7 +318,10 @@ REMINDER_TIME = TimeOfDay(key="reminder_time", default=DEFAULT_TIME, label="Remi
 LAST_REMINDED = Day(key="last_reminded", default=None)
 # The day the patient answered "Not now" to the morning check: not asked again that day.
 MORNING_CHECK_PUT_OFF = Day(key="morning_check_put_off", default=None)
-FIRST_SESSIONS = FirstDays(key="first_sessions", max_items=32)
+# The day of each routine's first session: the weeks of a file with no start date count from it.
+FIRST_SESSIONS = DaysByFile(key="first_sessions", max_items=32)
+# The day the patient chose an easier session of a routine after a worse morning: that day only.
+EASIER_DAYS = DaysByFile(key="easier_days", max_items=8)
 WINDOW_PLACEMENT = WindowPlace(key="window_placement", default=None)
 RECENT_FILES = Paths(key="recent_files", max_items=8)
 
@@ -336,6 +339,7 @@ PREFERENCES: tuple[Preference[Any], ...] = (
     LAST_REMINDED,
     MORNING_CHECK_PUT_OFF,
     FIRST_SESSIONS,
+    EASIER_DAYS,
     WINDOW_PLACEMENT,
     RECENT_FILES,
 )

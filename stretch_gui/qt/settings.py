@@ -59,6 +59,7 @@ class AppSettings(QObject):
     last_reminded = Setting(prefs.LAST_REMINDED)
     morning_check_put_off = Setting(prefs.MORNING_CHECK_PUT_OFF)
     first_sessions = Setting(prefs.FIRST_SESSIONS)
+    easier_days = Setting(prefs.EASIER_DAYS)
     window_placement = Setting(prefs.WINDOW_PLACEMENT)
     recent_files = Setting(prefs.RECENT_FILES)
 

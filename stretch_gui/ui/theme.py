@@ -224,7 +224,7 @@ def style_sheet(theme: Theme) -> str:
     QRadioButton {{ spacing: 10px; padding: 4px 6px; border: 2px solid transparent; border-radius: 8px; }}
     QRadioButton:focus {{ border: 2px solid {t.focus}; }}
     QRadioButton::indicator {{ width: {px(20)}px; height: {px(20)}px; border: 2px solid {t.border};
-        border-radius: {px(12)}px; background: {t.surface}; }}
+        border-radius: {px(10) + 2}px; background: {t.surface}; }}
     QRadioButton::indicator:checked {{ background: {t.accent}; border-color: {t.accent}; }}
     QAbstractSpinBox {{ background: {t.surface}; border: 2px solid {t.border}; border-radius: 8px; padding: 4px 8px; }}
     QAbstractSpinBox:focus {{ border: 3px solid {t.accent}; }}

@@ -81,6 +81,7 @@ class MainWindow(QMainWindow):
             memory=schema_memory,
             today=lambda: self.today(),
             began=lambda file: self.settings.first_sessions.get(file),
+            eased=lambda file: self.settings.easier_days.get(file),
         )
         # The record of sessions: opened after the window shows (sqlite3 is not needed to paint it).
         self.history_file = history_file
@@ -593,6 +594,7 @@ class MainWindow(QMainWindow):
                 load=self.catalogue.load,
                 put_off_on=self.settings.morning_check_put_off,
                 put_off=self._put_off_morning_check,
+                ease=self._ease_today,
             )
         # The goals come after the morning check, never on top of it: one question at a time.
         if self.morning_check is not None:
@@ -602,6 +604,14 @@ class MainWindow(QMainWindow):
 
     def _put_off_morning_check(self, day: date) -> None:
         self.settings.morning_check_put_off = day
+
+    def _ease_today(self, file: Path) -> None:
+        """After a worse morning, the patient chose easier sessions of ``file`` for today."""
+        days = self.settings.easier_days
+        days.pop(str(file), None)  # newest last: the setting keeps the last few
+        days[str(file)] = self.today()
+        self.settings.easier_days = days
+        self.refresh_routines(select=file)  # the start screen says so on that routine, ready to start
 
     # -- the patient's own goals (PSFS) --------------------------------------------------
 

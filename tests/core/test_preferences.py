@@ -37,7 +37,7 @@ def test_the_declared_defaults_and_limits() -> None:
         assert holds_its_type(preference, preference.read(None)), preference.key
 
 
-HIDDEN = {"last_reminded", "morning_check_put_off", "first_sessions", "recent_files", "window_placement"}
+HIDDEN = {"last_reminded", "morning_check_put_off", "first_sessions", "easier_days", "recent_files", "window_placement"}
 
 
 def test_what_the_dialog_shows_has_words_and_what_it_does_not_has_no_group() -> None:

@@ -10,7 +10,7 @@ from stretch_gui.core.placement import Placement
 from stretch_gui.core.preferences import (
     Choice,
     Day,
-    FirstDays,
+    DaysByFile,
     Paths,
     Preference,
     Range,
@@ -21,7 +21,7 @@ from stretch_gui.core.preferences import (
 
 KEYS = [
     "sound", "volume", "breath_cues", "spoken_guidance", "show_pacer", "reduced_motion",
-    "text_size", "theme", "reminders", "reminder_time", "last_reminded", "morning_check_put_off", "first_sessions",
+    "text_size", "theme", "reminders", "reminder_time", "last_reminded", "morning_check_put_off", "first_sessions", "easier_days",
     "window_placement",
     "recent_files",
 ]
@@ -44,7 +44,7 @@ def holds_its_type(preference: Preference[Any], value: object) -> bool:
             and len(value) <= preference.max_items
             and all(isinstance(path, Path) for path in value)
         )
-    if isinstance(preference, FirstDays):
+    if isinstance(preference, DaysByFile):
         return (
             type(value) is dict
             and len(value) <= preference.max_items

@@ -126,3 +126,18 @@ def open_goals_dialog(window: MainWindow) -> QWidget:
     dialog.rows[0].scale.set_value(4)
     dialog.open()
     return dialog
+
+
+def open_morning_dialog(window: MainWindow, *, answered: bool = False) -> QWidget:
+    """The next-morning check as it opens, or (``answered``) showing its longest advice and the easier-session offer."""
+    from stretch_gui.core.record.morning import Advice
+    from stretch_gui.ui.dialogs.morning import EaseOffer, MorningCheckDialog
+
+    offer = EaseOffer("Back spasm relief", "one set fewer of each exercise", lambda: None)
+    dialog = MorningCheckDialog(lambda _rating, _compared: Advice.EASE_BACK, window, ease=offer)
+    dialog.open()
+    if answered:
+        dialog.compared.buttons()[2].setChecked(True)
+        dialog.pain.set_value(4)
+        dialog.save_button.click()
+    return dialog

@@ -7,8 +7,8 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QRadioButton, QWidget
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QPushButton, QRadioButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from stretch_gui.core.content.morning import ADVICE
@@ -152,3 +152,62 @@ def test_put_off_and_the_physios_thresholds_on_fake_dates(qtbot: QtBot, tmp_path
         dialog.close()
         assert kept == [date(2026, 3, 14)]  # a saved answer is not a "Not now"
         assert load_checks(history)[0].advice is Advice.CONTACT_PHYSIO_PAIN
+
+
+def answer(dialog: QWidget, compared: str, pain: int) -> None:
+    dialog.findChild(QRadioButton, f"morning{compared}").setChecked(True)
+    dialog.findChild(QPushButton, f"morningPainPain{pain}").click()
+    dialog.findChild(QPushButton, "morningSaveButton").click()
+
+
+def test_after_a_worse_morning_todays_sessions_can_be_made_easier(open_window, tmp_path: Path, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
+    if local_now().hour == 0 and local_now().minute < 5:
+        pytest.skip("too close to midnight for 'yesterday' to be stable")
+    record_session(tmp_path / "history.sqlite3", tmp_path, days_ago=1)
+    settings_in(tmp_path).recent_files = [(tmp_path / "routine.yaml").resolve()]  # played yesterday
+    window = open_window()
+    dialog = window.morning_check
+    answer(dialog, "Worse", 3)
+    ease = dialog.findChild(QPushButton, "morningEaseButton")
+    detail = dialog.findChild(QLabel, "morningEaseDetail")
+    assert ease.isVisible()
+    assert detail.text() == "Short test routine today: one set fewer of each exercise."
+    ease.click()
+    assert not ease.isVisible()
+    assert "easier today" in detail.text()
+    file = str((tmp_path / "routine.yaml").resolve())
+    assert window.settings.easier_days == {file: window.today()}
+    # The start screen shows the routine eased, and that is what plays.
+    entry = next(e for e in window.start_screen.entries if str(e.path) == file)
+    assert "Easier today: one set fewer of each exercise" in entry.stage_line()
+    knee_hug = entry.routine.steps[0]
+    assert knee_hug.sets == 1
+    window.morning_check.close()
+    # Tomorrow the file plays as written again.
+    window.today = lambda: date.today() + timedelta(days=1)
+    assert window.catalogue.load(Path(file)).steps[0].sets == 2
+
+
+def test_no_easier_offer_when_the_advice_is_to_keep_going(open_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    if local_now().hour == 0 and local_now().minute < 5:
+        pytest.skip("too close to midnight for 'yesterday' to be stable")
+    record_session(tmp_path / "history.sqlite3", tmp_path, days_ago=1)
+    window = open_window()
+    answer(window.morning_check, "Better", 2)
+    assert not window.morning_check.findChild(QPushButton, "morningEaseButton").isVisible()
+    assert window.settings.easier_days == {}
+
+
+def test_f1_in_the_morning_check_opens_when_to_get_help_over_it(open_window, tmp_path: Path, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
+    if local_now().hour == 0 and local_now().minute < 5:
+        pytest.skip("too close to midnight for 'yesterday' to be stable")
+    record_session(tmp_path / "history.sqlite3", tmp_path, days_ago=1)
+    window = open_window()
+    dialog = window.morning_check
+    dialog.activateWindow()
+    dialog.setFocus()
+    qtbot.keyClick(dialog, Qt.Key.Key_F1)
+    help_page = dialog.findChild(QDialog, "helpDialog")
+    assert help_page is not None and help_page.isVisible()
+    help_page.close()
+    assert dialog.findChild(QPushButton, "morningHelpButton").text() == "When to get help (F1)"

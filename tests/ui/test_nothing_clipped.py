@@ -14,7 +14,7 @@ from stretch_gui.core.session.clock import FakeClock, local_now
 from stretch_gui.qt.settings import AppSettings
 from stretch_gui.ui.window import MainWindow
 from tests.support.clipping import clipped
-from tests.support.window import MakeWindow, open_goals_dialog, step
+from tests.support.window import MakeWindow, open_goals_dialog, open_morning_dialog, step
 
 # The window's inside on a maximized 1366x768 screen, under a title bar and a panel.
 LAPTOP = (1366, 705)
@@ -79,6 +79,8 @@ def test_every_dialog_fits_its_text(laptop_window, size: str, qtbot: QtBot) -> N
     window.show_help()
     window.show_history()
     open_goals_dialog(window)  # the window here keeps no history, so it is opened as the weekly offer would
+    open_morning_dialog(window)
+    open_morning_dialog(window, answered=True)
     for dialog in window.findChildren(QDialog):
         if dialog.isVisible():
             screen = window.screen().availableGeometry()

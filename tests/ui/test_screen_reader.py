@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from stretch_gui.core.session.clock import FakeClock
 from tests.support.reader import problems
-from tests.support.window import MakeWindow, open_goals_dialog, step
+from tests.support.window import MakeWindow, open_goals_dialog, open_morning_dialog, step
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support (propagateSizeHints|raise)")
 
@@ -45,6 +45,8 @@ def test_every_dialog_can_be_heard(make_window: MakeWindow, qtbot: QtBot) -> Non
     window.show_help()
     window.show_history()
     open_goals_dialog(window)  # the window here keeps no history, so it is opened as the weekly offer would
+    open_morning_dialog(window)
+    open_morning_dialog(window, answered=True)
     found: list[str] = []
     for dialog in window.findChildren(QDialog):
         if dialog.isVisible():

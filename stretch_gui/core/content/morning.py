@@ -20,6 +20,19 @@ ANSWERS: Mapping[Compared, str] = {
     Compared.WORSE: "Worse",
 }
 LATER = "Not now"
+HELP = "When to get help"  # the red-flag advice, one key (F1) away here as everywhere
+# After advice to ease back: the app can make today's sessions of that routine easier.
+EASE_OFFER = "Make today's sessions easier"
+
+
+def ease_offer_detail(title: str, how: str) -> str:
+    """What the ease-back button will change, said before it is pressed."""
+    return f"{title} today: {how}."
+
+
+def eased_done(title: str, how: str) -> str:
+    """Said once today's sessions were made easier."""
+    return f"Done. {title} is easier today: {how}. Tomorrow it is back to the usual doses."
 NOT_ADVICE = "This is general advice your physio uses, not a diagnosis."
 UNTIL_YOU_SPEAK = "Contact your physio before your next session, and ease back until you have spoken to them."
 _IN_WORDS = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven"}

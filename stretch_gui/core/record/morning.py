@@ -105,15 +105,27 @@ def worse_in_a_row(checks: Sequence[MorningCheck]) -> int:
     return streak
 
 
-def limits_for(record: SessionRecord, load: Callable[[Path], Routine] | None) -> PainMonitoring:
-    """The thresholds of the routine ``record`` played, read from its file again; the model's when
-    it came from no file, or its file is gone or broken (the advice must still be given)."""
+def routine_of(record: SessionRecord, load: Callable[[Path], Routine] | None) -> Routine | None:
+    """The routine ``record`` played, read from its file again; None when it came from no file, or
+    its file is gone or broken."""
     if not record.routine.file or load is None:
-        return DEFAULT_PAIN_MONITORING
+        return None
     try:
-        return load(Path(record.routine.file)).pain_monitoring
+        return load(Path(record.routine.file))
     except (RoutineError, OSError):
-        return DEFAULT_PAIN_MONITORING
+        return None
+
+
+def limits_for(record: SessionRecord, load: Callable[[Path], Routine] | None) -> PainMonitoring:
+    """The thresholds of the routine ``record`` played; the model's when its file cannot be read
+    (the advice must still be given)."""
+    routine = routine_of(record, load)
+    return routine.pain_monitoring if routine is not None else DEFAULT_PAIN_MONITORING
+
+
+def offers_easier(given: Advice) -> bool:
+    """Whether an easier session is offered after this advice: every advice but "keep going" says to ease back."""
+    return given is not Advice.KEEP_GOING
 
 
 def load_checks(history: History) -> list[MorningCheck]:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from stretch_gui.core.resources import builtin_routine_files
+from stretch_gui.core.routine.easier import easier_session
 from stretch_gui.core.routine.loader import load_routine_file
 from stretch_gui.core.routine.model import Routine
 from stretch_gui.core.routine.plan import build_plan
@@ -19,7 +20,7 @@ from stretch_gui.core.routine.prescription import prescription
 from stretch_gui.core.routine.problems import RoutineError
 from stretch_gui.core.routine.schema_memory import SchemaMemory
 from stretch_gui.core.routine.stages import counts_from_first_session, day_of, for_day
-from stretch_gui.core.wording import count, format_duration
+from stretch_gui.core.wording import count, easier_line, format_duration
 
 BUILT_IN = "Built in"
 YOUR_FILE = "Your file"
@@ -69,7 +70,8 @@ class RoutineEntry:
         """The stage that applies on the day the routine was loaded for ("Week 3: holds 30 s, 3 sets"), with
         the request to see the physio once the review date has passed; "" for a routine without stages."""
         day = day_of(self.routine)
-        return day.summary if day is not None else ""
+        eased = easier_line(self.routine.easier) if self.routine.easier else ""
+        return ". ".join(part for part in (day.summary if day is not None else "", eased) if part)
 
 
 class RoutineCatalogue:
@@ -80,6 +82,8 @@ class RoutineCatalogue:
     calendar (``datetime.date.today``); tests pass a fixed day. ``began(file)`` is the day of the
     patient's first session of a routine file, if known: the weeks of a staged file with no date
     count from it (kept in the settings, so this needs no history before the first paint).
+    ``eased(file)`` is the day the patient last chose an easier session of it after a worse
+    morning: on that day the routine comes eased (``easier.easier_session``).
     """
 
     def __init__(
@@ -90,9 +94,11 @@ class RoutineCatalogue:
         builtin_files: Callable[[], list[Path]] = builtin_routine_files,
         today: Callable[[], datetime.date] = datetime.date.today,
         began: Callable[[str], datetime.date | None] = lambda _file: None,
+        eased: Callable[[str], datetime.date | None] = lambda _file: None,
     ) -> None:
         self._today = today
         self._began = began
+        self._eased = eased
         self._recent_files = recent_files
         self._builtin_files = builtin_files
         self._memory = memory
@@ -109,7 +115,13 @@ class RoutineCatalogue:
             self._loaded[key] = load_routine_file(path, memory=self._memory)
         routine = self._loaded[key]
         began = self._began(str(routine.source)) if counts_from_first_session(routine) else None
-        return for_day(routine, self._today(), began=began)
+        today = self._today()
+        dosed = for_day(routine, today, began=began)
+        if self._eased(str(routine.source)) == today:
+            easier = easier_session(dosed)
+            if easier is not None:
+                return easier.routine
+        return dosed
 
     def entry(self, path: Path) -> RoutineEntry:
         """A file the patient opened (or a resumed session's file); raises RoutineError."""
