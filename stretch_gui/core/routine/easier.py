@@ -15,6 +15,7 @@ not something new. Nothing here reads the clock.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from stretch_gui.core.routine.model import ExerciseStep, Routine, Step
@@ -101,27 +102,20 @@ def _shorter(routine: Routine) -> tuple[tuple[Step, ...], str] | None:
         return None
     pairs = zip(_exercise_steps(routine.steps), _exercise_steps(steps), strict=True)  # the same exercises, eased
     changed = [(before, after) for before, after in pairs if before != after]
-    holds = {(b.hold, a.hold) for b, a in changed if b.hold != a.hold}
-    reps = {(b.reps, a.reps) for b, a in changed if b.reps != a.reps}
+    holds = {(b.hold, a.hold) for b, a in changed if b.hold is not None and a.hold is not None and b.hold != a.hold}
+    reps = {(b.reps, a.reps) for b, a in changed if b.reps is not None and a.reps is not None and b.reps != a.reps}
     parts = []
     if holds:
-        parts.append(_holds_in_words(holds))
+        held = _one_change(holds, lambda b, a: f"holds of {spoken_duration(a)} instead of {spoken_duration(b)}", "shorter holds")
+        parts.append(held)
     if reps:
-        parts.append(_reps_in_words(reps))
+        parts.append(_one_change(reps, lambda b, a: f"{count(a, 'rep')} instead of {b}", "fewer reps"))
     return steps, " and ".join(parts)
 
 
-def _holds_in_words(holds: set[tuple[int | None, int | None]]) -> str:
-    if len(holds) == 1:
-        (before, after), = holds
-        assert before is not None and after is not None
-        return f"holds of {spoken_duration(after)} instead of {spoken_duration(before)}"
-    return "shorter holds"
-
-
-def _reps_in_words(reps: set[tuple[int | None, int | None]]) -> str:
-    if len(reps) == 1:
-        (before, after), = reps
-        assert before is not None and after is not None
-        return f"{count(after, 'rep')} instead of {before}"
-    return "fewer reps"
+def _one_change(changes: set[tuple[int, int]], say: Callable[[int, int], str], varied: str) -> str:
+    """The change in numbers when every exercise changed alike, else ``varied``."""
+    if len(changes) == 1:
+        ((before, after),) = changes
+        return say(before, after)
+    return varied
