@@ -128,6 +128,14 @@ class GoalsDialog(QDialog):
         hint = self.sizeHint()
         self.resize(min(max(hint.width(), 760), int(screen.width() * 0.92)), min(hint.height() + 400, int(screen.height() * 0.9)))
 
+    def focus_first_unanswered(self) -> None:
+        """Where the patient starts: the first activity without a score (its name; Tab reaches the scale),
+        else the first empty name."""
+        for row in self.rows:
+            if not row.text() or row.scale.value() is None:
+                row.name.setFocus()
+                return
+
     def names(self) -> list[str]:
         return [row.text() for row in self.rows if row.text()]
 
@@ -187,6 +195,7 @@ def open_goals(
     if history.read_only:
         dialog.save_button.setEnabled(False)
     dialog.open()
+    dialog.focus_first_unanswered()
     return dialog
 
 

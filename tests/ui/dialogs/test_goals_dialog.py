@@ -148,6 +148,7 @@ def test_the_file_switches_the_weekly_rating_on_and_prefills_it(open_window, goa
     assert dialog is not None and dialog.isVisible()
     assert [row.name.text() for row in dialog.rows] == ["Walk to the shops", "Sit through a film", "", "", ""]
     assert dialog.intro.text().startswith(words.DUE_FIRST)
+    assert dialog.focusWidget() is dialog.rows[0].name  # the first activity to rate, not the scroll area
     dialog.rows[0].scale.set_value(2)
     dialog.findChild(QPushButton, "goalsSaveButton").click()
     history = window.history_store()
@@ -194,6 +195,18 @@ def test_after_the_morning_check_never_on_top_of_it(open_window, goals_file: Pat
     assert window.goals_dialog is None  # not yet: one question at a time
     window.morning_check.findChild(QPushButton, "morningLaterButton").click()
     qtbot.waitUntil(lambda: window.goals_dialog is not None and window.goals_dialog.isVisible())
+
+
+def test_once_the_named_ones_are_rated_the_focus_starts_on_the_first_empty_name(qtbot: QtBot) -> None:
+    dialog = GoalsDialog(["Walk", "Sit"], lambda _names, _scores: Goals(), prompt="", later=None)
+    qtbot.addWidget(dialog)
+    dialog.rows[0].scale.set_value(3)
+    dialog.show()
+    dialog.focus_first_unanswered()
+    assert dialog.focusWidget() is dialog.rows[1].name
+    dialog.rows[1].scale.set_value(5)
+    dialog.focus_first_unanswered()
+    assert dialog.focusWidget() is dialog.rows[2].name
 
 
 def test_opened_again_the_same_day_it_shows_todays_scores_to_change(open_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
