@@ -15,11 +15,10 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from importlib.machinery import ModuleSpec
-    from types import ModuleType
+# Small modules only: what this module imports is read by the scan, before it can answer (typing is 3,000 lines).
+from importlib.machinery import ModuleSpec
+from types import ModuleType
 
 PACKAGE = "stretch_gui"
 # Where Qt is used; the core and the command line are Qt-free (checked by import-linter).
