@@ -1,6 +1,9 @@
 """One measured process for benchmarks/run.py; not meant to be run by hand.
 
-Usage: _child.py {app|bare} {startup|cpu} [SECONDS]
+Usage: _child.py {app|start|bare} {startup|cpu} [SECONDS]
+
+``app`` opens the routine (the player paints first), ``start`` opens no file (the start
+screen and its list of routines paint first), ``bare`` is the bare PySide6 window.
 
 Kept small and free of heavy imports before the first timestamp, so the
 app and the bare window pay the same interpreter start-up. Timestamps are
@@ -51,7 +54,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow  # noqa: E402
 
 mark("qt_imported")
 
-if KIND == "app":
+if KIND in ("app", "start"):
     from pathlib import Path
 
     from stretch_gui.ui.app import create_window, prepare_application, schema_memory
@@ -86,7 +89,7 @@ def emit(payload: dict) -> None:
 def main() -> None:
     # Same steps as stretch_gui.ui.app.run(), minus app.exec() being the last call.
     app = QApplication(sys.argv[:1])
-    if KIND == "app":
+    if KIND != "bare":
         prepare_application(app)
     mark("qapplication")
     if KIND == "app":
@@ -94,6 +97,13 @@ def main() -> None:
         watched = window.player
         if window.stack.currentWidget() is not window.player:
             raise SystemExit("the routine did not open in the player")
+    elif KIND == "start":
+        window = create_window(None, schema_memory=schema_memory())
+        # Built here rather than by show() (the window builds it as it shows when no screen is open yet,
+        # the same way): the same work in the same order, so that its first paint can be watched.
+        watched = window.start_screen
+        if window.stack.currentWidget() is not watched:
+            raise SystemExit("the window did not open on the start screen")
     else:
         window = QMainWindow()
         window.setWindowTitle("bare")

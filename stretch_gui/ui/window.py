@@ -35,10 +35,6 @@ from stretch_gui.core.wording import STOPPED_FOR_PAIN
 from stretch_gui.qt.settings import AppSettings
 from stretch_gui.ui import theme
 from stretch_gui.ui.dialogs.messages import Choice, ask, tell
-from stretch_gui.ui.screens.completion import CompletionScreen
-from stretch_gui.ui.screens.player import PlayerScreen
-from stretch_gui.ui.screens.safety import HelpDialog, SafetyScreen
-from stretch_gui.ui.screens.start import StartScreen
 
 if TYPE_CHECKING:
     from stretch_gui.core.record.recorder import SessionRecorder
@@ -48,6 +44,10 @@ if TYPE_CHECKING:
     from stretch_gui.ui.dialogs.goals import GoalsDialog
     from stretch_gui.ui.dialogs.history import HistoryDialog
     from stretch_gui.ui.reminders import Reminders
+    from stretch_gui.ui.screens.completion import CompletionScreen
+    from stretch_gui.ui.screens.player import PlayerScreen
+    from stretch_gui.ui.screens.safety import HelpDialog, SafetyScreen
+    from stretch_gui.ui.screens.start import StartScreen
 
 ROUTINE_SUFFIXES = (".yaml", ".yml")
 # While a routine plays, a save waits at most this long for another stretch-gui's write lock
@@ -93,37 +93,89 @@ class MainWindow(QMainWindow):
         self.reminders: Reminders | None = None
         self.goals_dialog: GoalsDialog | None = None  # the goals dialog last opened (offered weekly, or from the menu)
 
-        self.start_screen = StartScreen()
-        self.player = PlayerScreen(settings)
-        self.completion = CompletionScreen()
-        self.safety_screen = SafetyScreen()
-        if clock is not None:  # the moment of calm after a screen changes runs on the same clock as the session
-            for guarded in (self.completion, self.safety_screen):
-                guarded.key_guard.clock = clock.now
+        # Each screen is built the first time it is needed (the properties below): the first paint shows
+        # one of them, and building the others first cost ~30 ms and the code of each.
+        self._start_screen: StartScreen | None = None
+        self._player: PlayerScreen | None = None
+        self._completion: CompletionScreen | None = None
+        self._safety_screen: SafetyScreen | None = None
+        self._select_on_start: Path | None = None  # for the start screen's list, once it is built
         self._help_dialog: HelpDialog | None = None
         self._history_dialog: HistoryDialog | None = None
         self.stack = QStackedWidget()
-        for screen in (self.start_screen, self.player, self.completion, self.safety_screen):
-            self.stack.addWidget(screen)
         self.setCentralWidget(self.stack)
-
-        self.start_screen.startRequested.connect(self.play)
-        self.start_screen.openRequested.connect(self.choose_file)
-        self.player.sessionEnded.connect(self._session_ended)
-        self.completion.againRequested.connect(lambda: self._current and self.play(self._current))
-        self.completion.routinesRequested.connect(self.show_start)
-        self.safety_screen.finished.connect(self._checked_in_after)
-        self.safety_screen.finished.connect(lambda _pain, _note: self.show_start())
-        self.completion.checkedIn.connect(self._checked_in_after)
-        self.player.checkedInBefore.connect(self._checked_in_before)
-        self.player.hurtMarked.connect(lambda _index: self._record(lambda recorder: recorder.mark_hurt()))
         self._build_menus()
         settings.changed.connect(self._setting_changed)
-        self.start_screen.set_source(self.catalogue.entries)
         self.resize(PREFERRED_WIDTH, PREFERRED_HEIGHT)  # place_on_screen() fits it to the real screen
         self.setMinimumSize(MINIMUM_WIDTH, MINIMUM_HEIGHT)
         self._maximized_before_full_screen = False
         self._open_maximized = False
+
+    # -- screens, built on first use ------------------------------------------
+
+    @property
+    def start_screen(self) -> StartScreen:
+        if self._start_screen is None:
+            from stretch_gui.ui.screens.start import StartScreen
+
+            screen = self._start_screen = StartScreen()
+            screen.startRequested.connect(self.play)
+            screen.openRequested.connect(self.choose_file)
+            screen.list.currentRowChanged.connect(self._update_handout_actions)
+            screen.set_source(self.catalogue.entries)
+            screen.invalidate(select=self._select_on_start)
+            self.stack.addWidget(screen)
+        return self._start_screen
+
+    @property
+    def player(self) -> PlayerScreen:
+        if self._player is None:
+            from stretch_gui.ui.screens.player import PlayerScreen
+
+            screen = self._player = PlayerScreen(self.settings)
+            screen.sessionEnded.connect(self._session_ended)
+            screen.checkedInBefore.connect(self._checked_in_before)
+            screen.hurtMarked.connect(lambda _index: self._record(lambda recorder: recorder.mark_hurt()))
+            self.stack.addWidget(screen)
+        return self._player
+
+    @property
+    def completion(self) -> CompletionScreen:
+        if self._completion is None:
+            from stretch_gui.ui.screens.completion import CompletionScreen
+
+            screen = self._completion = CompletionScreen()
+            self._guard_with_clock(screen)
+            screen.againRequested.connect(self._play_again)
+            screen.routinesRequested.connect(self.show_start)
+            screen.checkedIn.connect(self._checked_in_after)
+            self.stack.addWidget(screen)
+        return self._completion
+
+    @property
+    def safety_screen(self) -> SafetyScreen:
+        if self._safety_screen is None:
+            from stretch_gui.ui.screens.safety import SafetyScreen
+
+            screen = self._safety_screen = SafetyScreen()
+            self._guard_with_clock(screen)
+            screen.finished.connect(self._checked_in_after)
+            screen.finished.connect(lambda _pain, _note: self.show_start())
+            self.stack.addWidget(screen)
+        return self._safety_screen
+
+    def _play_again(self) -> None:
+        if self._current is not None:
+            self.play(self._current)
+
+    def _guard_with_clock(self, screen: CompletionScreen | SafetyScreen) -> None:
+        if self._clock is not None:  # the moment of calm after a screen changes runs on the same clock as the session
+            screen.key_guard.clock = self._clock.now
+
+    def setVisible(self, visible: bool) -> None:
+        if visible and self.stack.count() == 0:  # no routine opened: the window opens on the list of routines
+            self.stack.setCurrentWidget(self.start_screen)
+        super().setVisible(visible)
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
@@ -137,7 +189,7 @@ class MainWindow(QMainWindow):
         self.export_report_action = self._action(
             file_menu, "Export progress &report…", None, self.export_report, "exportReportAction"
         )
-        for signal in (file_menu.aboutToShow, self.stack.currentChanged, self.start_screen.list.currentRowChanged):
+        for signal in (file_menu.aboutToShow, self.stack.currentChanged):  # and the list's row, in start_screen
             signal.connect(self._update_handout_actions)
         self._update_handout_actions()
         self._action(file_menu, "Export &history as CSV…", None, self.export_history, "exportHistoryAction")
@@ -181,7 +233,10 @@ class MainWindow(QMainWindow):
     # -- routines -----------------------------------------------------------
 
     def refresh_routines(self, select: Path | None = None) -> None:
-        self.start_screen.invalidate(select=select)
+        if self._start_screen is None:
+            self._select_on_start = select or self._select_on_start
+        else:
+            self._start_screen.invalidate(select=select)
 
     def choose_file(self) -> None:
         start_dir = str(self.settings.recent_files[0].parent) if self.settings.recent_files else str(Path.home())
@@ -211,15 +266,19 @@ class MainWindow(QMainWindow):
         self.player.start_pause_button.setFocus()
 
     def show_start(self) -> None:
-        if self.stack.currentWidget() is self.player and self.player.driver and not self.player.driver.session.state.is_over:
-            self.player.ask_to_stop()
-            return
-        self.player.close_session()
+        player = self._player
+        if player is not None:
+            if self.stack.currentWidget() is player and player.driver and not player.driver.session.state.is_over:
+                player.ask_to_stop()
+                return
+            player.close_session()
         self.stack.setCurrentWidget(self.start_screen)
         self.start_screen.list.setFocus()
 
     def show_help(self) -> None:
         if self._help_dialog is None:
+            from stretch_gui.ui.screens.safety import HelpDialog
+
             self._help_dialog = HelpDialog(self)
         self._help_dialog.show()
         self._help_dialog.raise_()
@@ -274,7 +333,7 @@ class MainWindow(QMainWindow):
 
     def handout_routine(self) -> Routine | None:
         """The routine playing or just finished, else the one selected in the list."""
-        if self.stack.currentWidget() is not self.start_screen:
+        if self._start_screen is None or self.stack.currentWidget() is not self._start_screen:
             return self._current.routine if self._current else None
         # Only a list already filled: asking for entries would load every routine file.
         if self.start_screen.list.currentRow() < 0:
@@ -362,7 +421,8 @@ class MainWindow(QMainWindow):
         """Bring everything in line with every setting at once (a restyle included)."""
         self._restyle()
         self.sound_action.setChecked(self.settings.sound)
-        self.player.apply_settings()
+        if self._player is not None:  # a player built later starts from the settings
+            self._player.apply_settings()
         self._apply_reminders()
 
     def _setting_changed(self, key: str) -> None:
@@ -372,7 +432,8 @@ class MainWindow(QMainWindow):
         elif key == prefs.SOUND.key:
             self.sound_action.setChecked(self.settings.sound)
         elif key in (prefs.SHOW_PACER.key, prefs.REDUCED_MOTION.key, prefs.BREATH_CUES.key):
-            self.player.apply_settings()  # the pacer, the picture's motion and the cue player's breath tones
+            if self._player is not None:  # the pacer, the picture's motion and the cue player's breath tones
+                self._player.apply_settings()
         elif key in (prefs.REMINDERS.key, prefs.REMINDER_TIME.key):
             self._apply_reminders()
         # volume and spoken_guidance: the cue player reads them as each cue sounds.
@@ -381,7 +442,8 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         assert isinstance(app, QApplication)
         theme.apply(app, self.settings.theme, self.settings.text_size)
-        self.player.restyle()
+        if self._player is not None:
+            self._player.restyle()
         self.update()
 
     # -- reminders ----------------------------------------------------------
@@ -443,7 +505,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         self._remember_placement()
         self._end_recording()
-        self.player.close_session()
+        if self._player is not None:
+            self._player.close_session()
         if self.reminders is not None:
             self.reminders.shutdown()
         if self.goals_dialog is not None and self.goals_dialog.isVisible():
@@ -709,7 +772,7 @@ class MainWindow(QMainWindow):
             self._history_error(exc)
 
     def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
-        if event.key() == Qt.Key.Key_Escape and self.isFullScreen() and self.stack.currentWidget() is not self.player:
+        if event.key() == Qt.Key.Key_Escape and self.isFullScreen() and self.stack.currentWidget() is not self._player:
             self.toggle_full_screen()
             return
         super().keyPressEvent(event)

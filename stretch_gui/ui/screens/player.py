@@ -7,7 +7,7 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QFontMetricsF, QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtGui import QFont, QFontMetricsF, QKeySequence, QResizeEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -249,6 +249,10 @@ class PlayerScreen(QWidget):
         self.body.setStretch(2, round(100 * share))
         if key == self._type_key:
             return
+        if not self.isVisible():
+            # Off screen the size is not yet the one it shows at, and each style sheet costs ~12 ms of
+            # polishing: showEvent fits it once, at that size, before the first paint.
+            return
         self._type_key = key
         t = theme.current()
         self.setStyleSheet(
@@ -299,6 +303,10 @@ class PlayerScreen(QWidget):
     def restyle(self) -> None:
         """The theme or the text size changed: size everything again."""
         self._fit_type()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self._fit_type()
+        super().showEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         self._fit_type()
@@ -557,7 +565,7 @@ class PlayerScreen(QWidget):
         self.driver.set_animating(not self.settings.reduced_motion and (pacer_on or blends))
         self.breath_phase.setVisible(segment.breathing is not None)
         # A new style sheet lays the wrapped words out again: the one way the scrolling column re-measures
-        # every line (asked once a part begins, not every tick; before the first show the show lays it out).
+        # every line (asked once a part begins, not every tick; off screen, showing it lays it out).
         if self.isVisible():
             self._type_key = None
         self._fit_type()
