@@ -685,7 +685,7 @@ class MainWindow(QMainWindow):
     def _offer_goals(self) -> None:
         """Once a week at start-up, when the goals are on (ui.dialogs.goals); never during a routine."""
         history = self.history_store()
-        if history is None or self.stack.currentWidget() is not self.start_screen:
+        if history is None or self._start_screen is None or self.stack.currentWidget() is not self._start_screen:
             return
         resume = self.findChild(QMessageBox, "resumeDialog")
         if resume is not None and resume.isVisible():
