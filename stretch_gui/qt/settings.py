@@ -75,6 +75,15 @@ class AppSettings(QObject):
         self._store = store or QSettings("stretch-gui", "stretch-gui")
         self._desktop_defaults = desktop_defaults or {}
 
+    def follow_desktop(self, defaults: dict[str, object]) -> None:
+        """What the desktop prefers, learned once the window shows (asking may wait on D-Bus):
+        each setting the patient never set and whose value this changes says so, like a write."""
+        before = {key: self.read(prefs.BY_KEY[key]) for key in defaults if key in prefs.BY_KEY}
+        self._desktop_defaults = {**self._desktop_defaults, **defaults}
+        for key, value in before.items():
+            if self.read(prefs.BY_KEY[key]) != value:
+                self.changed.emit(key)
+
     def _raw(self, key: str) -> object:
         # Whatever the file holds comes back as Qt decoded it: a QRect for "@Rect(1 2 3 4)",
         # None for a type it does not know. The registry turns anything into its type.

@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 from typing import cast
 
-from PySide6.QtCore import QStandardPaths
+from PySide6.QtCore import QStandardPaths, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -66,10 +66,17 @@ def run(file: Path | None = None) -> int:
     # instance() is typed as the core application; the only one this process makes is a QApplication.
     app = cast(QApplication, QApplication.instance() or QApplication(sys.argv[:1]))
     prepare_application(app)
-    reduced_motion = desktop.prefers_reduced_motion()
-    defaults: dict[str, object] = {} if reduced_motion is None else {prefs.REDUCED_MOTION.key: reduced_motion}
-    settings = AppSettings(desktop_defaults=defaults)
+    settings = AppSettings()
     window = create_window(file, settings=settings, history_file=history_database_path(), schema_memory=schema_memory())
     window.place_on_screen()
     window.show_placed()
+    # The portal can take up to desktop.WAIT_MS to answer: asked after the first paint, which is
+    # still before anything moves (a routine opens paused, the start screen has no motion).
+    QTimer.singleShot(0, lambda: follow_desktop_motion(settings))
     return app.exec()
+
+
+def follow_desktop_motion(settings: AppSettings) -> None:
+    reduced_motion = desktop.prefers_reduced_motion()
+    if reduced_motion is not None:
+        settings.follow_desktop({prefs.REDUCED_MOTION.key: reduced_motion})

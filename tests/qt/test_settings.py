@@ -232,3 +232,18 @@ def test_the_desktops_reduced_motion_is_the_default_until_the_patient_chooses(in
     again = AppSettings(QSettings(str(ini), QSettings.Format.IniFormat), desktop_defaults={"reduced_motion": True})
     assert again.reduced_motion is False
     assert AppSettings(QSettings(str(ini) + ".new", QSettings.Format.IniFormat)).reduced_motion is False
+
+
+def test_the_desktops_preference_learned_later_says_so_only_when_it_changes_a_value(ini: Path) -> None:
+    settings = AppSettings(QSettings(str(ini), QSettings.Format.IniFormat))
+    heard: list[str] = []
+    settings.changed.connect(heard.append)
+    settings.follow_desktop({"reduced_motion": True})
+    assert settings.reduced_motion is True and heard == ["reduced_motion"]
+    settings.follow_desktop({"reduced_motion": True})  # the same answer again: nothing to redo
+    assert heard == ["reduced_motion"]
+    settings.reduced_motion = False  # the patient's own choice
+    heard.clear()
+    settings.follow_desktop({"reduced_motion": True})
+    assert settings.reduced_motion is False and heard == []
+
