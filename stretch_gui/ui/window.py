@@ -12,7 +12,6 @@ from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox, QStackedWidget
 
 from stretch_gui.core import preferences as prefs
-from stretch_gui.core.content import goals as goal_words
 from stretch_gui.core.content import messages
 from stretch_gui.core.placement import (
     MINIMUM_HEIGHT,
@@ -211,7 +210,7 @@ class MainWindow(QMainWindow):
         self.sound_action.setCheckable(True)
         self.sound_action.setChecked(self.settings.sound)
         self._action(view_menu, "&History…", "Ctrl+H", self.show_history, "historyAction")
-        self._action(view_menu, goal_words.MENU, None, self.show_goals, "goalsAction")
+        self._action(view_menu, "My &goals…", None, self.show_goals, "goalsAction")
         settings_action = self._action(view_menu, "S&ettings…", "Ctrl+,", self.open_settings, "settingsAction")
         # Ctrl+, on every desktop (Linux names no standard key for it), and the desktop's own where it has one.
         settings_action.setShortcuts([QKeySequence("Ctrl+,"), *QKeySequence.keyBindings(QKeySequence.StandardKey.Preferences)])

@@ -25,7 +25,6 @@ from stretch_gui.core.wording import MONTHS, count, short_date
 # -- the dialog ----------------------------------------------------------------------------
 
 TITLE = "My goals"
-MENU = "My &goals…"
 INTRO = (
     f"Name up to {MAX_ACTIVITIES} everyday activities your back makes hard, in your own words. "
     "Then rate how well you can do each one today."

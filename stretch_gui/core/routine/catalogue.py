@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from stretch_gui.core.resources import builtin_routine_files
-from stretch_gui.core.routine.easier import easier_session
 from stretch_gui.core.routine.loader import load_routine_file
 from stretch_gui.core.routine.model import Routine
 from stretch_gui.core.routine.plan import build_plan
@@ -118,6 +117,8 @@ class RoutineCatalogue:
         today = self._today()
         dosed = for_day(routine, today, began=began)
         if self._eased(str(routine.source)) == today:
+            from stretch_gui.core.routine.easier import easier_session  # only on a day the patient eased back
+
             easier = easier_session(dosed)
             if easier is not None:
                 return easier.routine

@@ -31,7 +31,6 @@ from stretch_gui.core.routine.model import (
 from stretch_gui.core.routine.picturecheck import picture_problem
 from stretch_gui.core.routine.problems import Problem, RoutineError
 from stretch_gui.core.routine.schema_memory import SchemaMemory
-from stretch_gui.core.routine.validation import validate
 from stretch_gui.core.wording import format_duration
 
 FORMAT_VERSION = 1
@@ -77,6 +76,17 @@ class _Collector:
     def failed(self) -> bool:
         return any(not p.warning for p in self.problems)
 
+
+
+def schema_problems(
+    document: Document, source: str, definition: str | None = None, *, memory: SchemaMemory | None = None
+) -> list[Problem]:
+    """``validation.validate``, whose module (the schema's messages) is imported only for a text not seen before."""
+    if memory is not None and memory.passed(document.text, definition):
+        return []
+    from stretch_gui.core.routine.validation import validate
+
+    return validate(document, source, definition, memory=memory)
 
 def load_routine_file(path: str | Path, *, memory: SchemaMemory | None = None) -> Routine:
     """Read and check a routine file; raise RoutineError listing every problem found.
@@ -166,7 +176,7 @@ class _RoutineBuilder:
                 f" this version reads format {FORMAT_VERSION}); please update stretch-gui",
             )
             raise RoutineError(self.report.problems)
-        self.report.problems.extend(validate(self.report.document, self.source, memory=self.memory))
+        self.report.problems.extend(schema_problems(self.report.document, self.source, memory=self.memory))
         if self.report.failed:
             self._check_exercise_ids(data.get("steps"))  # reported with the rest, not after they are fixed
             raise RoutineError(self.report.problems)
@@ -540,7 +550,7 @@ def _exercise_library(memory: SchemaMemory | None) -> ExerciseLibrary:
     source = str(path)
     content = path.read_bytes()
     document, remembered = _read(content, source, "library", memory)
-    problems = validate(document, source, definition="library", memory=memory)
+    problems = schema_problems(document, source, definition="library", memory=memory)
     if problems:
         raise RoutineError(problems)
     exercises: dict[str, Exercise] = {}
