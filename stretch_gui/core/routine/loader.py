@@ -81,12 +81,16 @@ class _Collector:
 def schema_problems(
     document: Document, source: str, definition: str | None = None, *, memory: SchemaMemory | None = None
 ) -> list[Problem]:
-    """``validation.validate``, whose module (the schema's messages) is imported only for a text not seen before."""
+    """Problems with ``document`` against the schema. ``memory`` remembers the texts that passed, so they
+    skip jsonschema, and the schema's messages (``validation``) are imported only for a text not seen before."""
     if memory is not None and memory.passed(document.text, definition):
         return []
     from stretch_gui.core.routine.validation import validate
 
-    return validate(document, source, definition, memory=memory)
+    problems = validate(document, source, definition)
+    if memory is not None and not problems:
+        memory.remember(document.text, definition)
+    return problems
 
 def load_routine_file(path: str | Path, *, memory: SchemaMemory | None = None) -> Routine:
     """Read and check a routine file; raise RoutineError listing every problem found.

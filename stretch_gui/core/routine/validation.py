@@ -18,7 +18,6 @@ from stretch_gui.core.resources import schema_file
 from stretch_gui.core.routine.document import Document
 from stretch_gui.core.routine.durations import DURATION_HINT, DURATION_PATTERN, parse_duration
 from stretch_gui.core.routine.problems import Problem
-from stretch_gui.core.routine.schema_memory import SchemaMemory
 from stretch_gui.core.routine.slips import first_invisible, invisible_space_message
 
 if TYPE_CHECKING:
@@ -51,7 +50,7 @@ def routine_schema() -> dict[str, Any]:
 @cache
 def _validator(definition: str | None) -> jsonschema.protocols.Validator:
     # Imported here: jsonschema takes ~50 ms and 8 MiB to import, and a file the
-    # app has seen before does not need it (see SchemaMemory).
+    # app has seen before does not need it (see loader.schema_problems).
     import jsonschema
 
     schema = routine_schema()
@@ -72,21 +71,12 @@ def _one_per_value(errors: list[ValidationError]) -> list[ValidationError]:
     return [e for e in errors if e.validator == "type" or tuple(e.absolute_path) not in mistyped]
 
 
-def validate(
-    document: Document, source: str, definition: str | None = None, *, memory: SchemaMemory | None = None
-) -> list[Problem]:
-    """Problems with ``document`` against the routine schema (or one of its $defs).
-
-    ``memory`` remembers texts that already passed, so they skip jsonschema; without it
-    every text is checked.
-    """
-    if memory is not None and memory.passed(document.text, definition):
-        return []
+def validate(document: Document, source: str, definition: str | None = None) -> list[Problem]:
+    """Problems with ``document`` against the routine schema (or one of its $defs). The loader's
+    ``schema_problems`` remembers the texts that pass, so they are not checked again."""
     problems: list[Problem] = []
     for error in _one_per_value(list(_validator(definition).iter_errors(document.data))):
         problems.extend(_explain(error, document, source))
-    if memory is not None and not problems:
-        memory.remember(document.text, definition)
     return problems
 
 
