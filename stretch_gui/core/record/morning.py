@@ -116,10 +116,9 @@ def routine_of(record: SessionRecord, load: Callable[[Path], Routine] | None) ->
         return None
 
 
-def limits_for(record: SessionRecord, load: Callable[[Path], Routine] | None) -> PainMonitoring:
-    """The thresholds of the routine ``record`` played; the model's when its file cannot be read
+def limits_for(routine: Routine | None) -> PainMonitoring:
+    """The thresholds of ``routine`` (from ``routine_of``); the model's when its file could not be read
     (the advice must still be given)."""
-    routine = routine_of(record, load)
     return routine.pain_monitoring if routine is not None else DEFAULT_PAIN_MONITORING
 
 

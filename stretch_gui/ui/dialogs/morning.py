@@ -214,7 +214,7 @@ def offer_morning_check(
     """
     from datetime import timedelta
 
-    from stretch_gui.core.record.morning import load_checks, record_check, routine_of, session_to_ask_about
+    from stretch_gui.core.record.morning import limits_for, load_checks, record_check, routine_of, session_to_ask_about
     from stretch_gui.core.routine.easier import easier_session
 
     if history is None or history.read_only:
@@ -228,7 +228,7 @@ def offer_morning_check(
     if session is None:
         return None
     routine = routine_of(session, load)
-    limits = routine.pain_monitoring if routine is not None else DEFAULT_PAIN_MONITORING
+    limits = limits_for(routine)
     offer = None
     easier = easier_session(routine) if routine is not None and ease is not None else None
     if easier is not None and ease is not None:

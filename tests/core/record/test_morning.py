@@ -18,6 +18,7 @@ from stretch_gui.core.record.morning import (
     limits_for,
     load_checks,
     record_check,
+    routine_of,
     session_to_ask_about,
     worse_in_a_row,
 )
@@ -188,8 +189,8 @@ def test_the_thresholds_come_from_the_sessions_routine_file(tmp_path: Path) -> N
         return Routine("R", (), pain_monitoring=strict)
 
     mine = session(1, YESTERDAY)
-    assert limits_for(mine, load) == strict and loaded == [Path("/r.yaml")]
+    assert limits_for(routine_of(mine, load)) == strict and loaded == [Path("/r.yaml")]
     gone = replace(mine, routine=RoutineInfo("R", "/gone.yaml"))
-    assert limits_for(gone, load) == DEFAULT_PAIN_MONITORING  # advice is still given, by the model
-    assert limits_for(replace(mine, routine=RoutineInfo("R")), load) == DEFAULT_PAIN_MONITORING
-    assert limits_for(mine, None) == DEFAULT_PAIN_MONITORING
+    assert limits_for(routine_of(gone, load)) == DEFAULT_PAIN_MONITORING  # advice is still given, by the model
+    assert limits_for(routine_of(replace(mine, routine=RoutineInfo("R")), load)) == DEFAULT_PAIN_MONITORING
+    assert limits_for(routine_of(mine, None)) == DEFAULT_PAIN_MONITORING
