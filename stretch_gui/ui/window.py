@@ -318,8 +318,11 @@ class MainWindow(QMainWindow):
             found = first_days(history.sessions())
         except HistoryError:
             return
+        known = self.settings.first_sessions
         learned = {}
         for file, day in found.items():
+            if file in known and known[file] <= day:
+                continue  # kept already: no need to read its file again at every start
             try:
                 counted = counts_from_first_session(self.catalogue.load(Path(file)))
             except RoutineError:
