@@ -55,9 +55,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow  # noqa: E402
 mark("qt_imported")
 
 if KIND in ("app", "start"):
-    from pathlib import Path
-
-    from stretch_gui.ui.app import create_window, prepare_application, schema_memory
+    from stretch_gui.ui.app import create_window, make_application, prepare_application, schema_memory
 
     mark("app_imported")
 
@@ -88,11 +86,17 @@ def emit(payload: dict) -> None:
 
 def main() -> None:
     # Same steps as stretch_gui.ui.app.run(), minus app.exec() being the last call.
-    app = QApplication(sys.argv[:1])
-    if KIND != "bare":
+    if KIND == "bare":
+        app = QApplication(sys.argv[:1])
+    else:
+        app = make_application()
         prepare_application(app)
     mark("qapplication")
     if KIND == "app":
+        # Imported after the app, whose package tells PySide6 that pathlib holds no Qt, so PySide6 does
+        # not read its source to find out (the real app imports it before Qt, with the same effect).
+        from pathlib import Path
+
         window = create_window(Path(ROUTINE), schema_memory=schema_memory())
         watched = window.player
         if window.stack.currentWidget() is not window.player:

@@ -47,6 +47,17 @@ def app_icon() -> QIcon:
     return icon
 
 
+def make_application() -> QApplication:
+    """The application, with the app's style named on its command line rather than set afterwards.
+
+    ``setStyle`` hands the new style back to Python, and wrapping it builds the Python enums of
+    QStyle and its base classes (~6 ms and 0.5 MiB before the first paint) for a value never used.
+    """
+    app = QApplication([*sys.argv[:1], "-style", theme.STYLE])
+    theme.mark_styled(app)
+    return app
+
+
 def prepare_application(app: QApplication) -> None:
     """What the real app sets up before its window; the benchmark calls it too."""
     app.setApplicationName(APPLICATION)
@@ -64,7 +75,7 @@ def schema_memory() -> SchemaMemory | None:
 
 def run(file: Path | None = None) -> int:
     # instance() is typed as the core application; the only one this process makes is a QApplication.
-    app = cast(QApplication, QApplication.instance() or QApplication(sys.argv[:1]))
+    app = cast(QApplication, QApplication.instance() or make_application())
     prepare_application(app)
     settings = AppSettings()
     window = create_window(file, settings=settings, history_file=history_database_path(), schema_memory=schema_memory())

@@ -11,9 +11,14 @@ from PySide6.QtWidgets import QApplication
 from stretch_gui.core import preferences
 from stretch_gui.qt import desktop
 
+STYLE = "Fusion"  # the same widgets on every desktop, drawn from the palette below
+_STYLED = "stretchGuiStyled"  # a property of the application: its style is already STYLE
+
 
 @dataclass(frozen=True)
 class Theme:
+    """One look: the colours the palette, the style sheet and the painted parts use."""
+
     name: str
     window: str
     surface: str
@@ -149,7 +154,9 @@ def apply(app: QApplication, choice: str, text_size: str) -> Theme:
     _current = resolve(choice)
     _scale = preferences.TEXT_SCALES.get(text_size, 1.0)
     theme = _current
-    app.setStyle("Fusion")
+    if not app.property(_STYLED):
+        app.setStyle(STYLE)
+        mark_styled(app)
     palette = QPalette()
     for role, value in (
         (QPalette.ColorRole.Window, theme.window),
@@ -171,6 +178,11 @@ def apply(app: QApplication, choice: str, text_size: str) -> Theme:
     app.setPalette(palette)
     app.setStyleSheet(style_sheet(theme))
     return theme
+
+
+def mark_styled(app: QApplication) -> None:
+    """The application was made with STYLE (``-style`` on its command line): ``apply`` need not set it."""
+    app.setProperty(_STYLED, True)
 
 
 def style_sheet(theme: Theme) -> str:
