@@ -11,14 +11,15 @@ Qt, -1 for one that does not), so the scan is skipped. A PySide6 without that ta
 it is.
 """
 
-from __future__ import annotations
-
 import sys
-from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-# Small modules only: what this module imports is read by the scan, before it can answer (typing is 3,000 lines).
-from importlib.machinery import ModuleSpec
-from types import ModuleType
+# Imported for the type checker only: where PySide6 comes first (a script, the benchmark), every
+# module imported here before install() is read by the scan (types and pathlib are 10 and 48 KB).
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from importlib.machinery import ModuleSpec
+    from types import ModuleType
 
 PACKAGE = "stretch_gui"
 # Where Qt is used; the core and the command line are Qt-free (checked by import-linter).
@@ -51,8 +52,8 @@ class _Answered:
         self.table = table
 
     def find_spec(
-        self, fullname: str, path: Sequence[str] | None, target: ModuleType | None = None
-    ) -> ModuleSpec | None:
+        self, fullname: str, path: "Sequence[str] | None", target: "ModuleType | None" = None
+    ) -> "ModuleSpec | None":
         _answer(self.table, fullname)
         return None
 
