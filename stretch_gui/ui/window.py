@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox, QStackedWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget
 
 from stretch_gui.core import preferences as prefs
 from stretch_gui.core.content import messages
@@ -238,6 +238,8 @@ class MainWindow(QMainWindow):
             self._start_screen.invalidate(select=select)
 
     def choose_file(self) -> None:
+        from PySide6.QtWidgets import QFileDialog  # as the message boxes: its enums wait until it opens
+
         start_dir = str(self.settings.recent_files[0].parent) if self.settings.recent_files else str(Path.home())
         path, _ = QFileDialog.getOpenFileName(self, "Open routine file", start_dir, "Routine files (*.yaml *.yml);;All files (*)")
         if path:
@@ -482,9 +484,13 @@ class MainWindow(QMainWindow):
         self.activateWindow()
 
     def _show_keys(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.information(self, messages.KEYBOARD.title, messages.KEYBOARD.text)
 
     def _show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         from stretch_gui import __version__
 
         about = messages.about(__version__)
@@ -689,6 +695,8 @@ class MainWindow(QMainWindow):
         history = self.history_store()
         if history is None or self._start_screen is None or self.stack.currentWidget() is not self._start_screen:
             return
+        from PySide6.QtWidgets import QMessageBox
+
         resume = self.findChild(QMessageBox, "resumeDialog")
         if resume is not None and resume.isVisible():
             return  # carrying on a routine comes first; the goals wait for the next start
@@ -734,8 +742,8 @@ class MainWindow(QMainWindow):
             "resumeDialog",
             messages.resume_offer(record.routine.title),
             [
-                Choice(messages.RESUME, QMessageBox.ButtonRole.AcceptRole, "resumeButton", "resume"),
-                Choice(messages.NOT_NOW, QMessageBox.ButtonRole.RejectRole, "leaveButton", "leave"),
+                Choice(messages.RESUME, "accept", "resumeButton", "resume"),
+                Choice(messages.NOT_NOW, "reject", "leaveButton", "leave"),
             ],
             default="resume",
             escape="leave",

@@ -4,20 +4,27 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
 from stretch_gui.core.content.messages import Message
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
+
+# QMessageBox is imported when a box opens: the windows that import this module paint first
+# without it, and its Python enums (~2 ms, 0.1 MiB) wait until a box is needed.
+Role = Literal["accept", "reject", "destructive"]
 
 
 @dataclass(frozen=True)
 class Choice:
-    """A button of a question: what it says, its role, its object name, and the answer it gives."""
+    """A button of a question: what it says, what it does (its role), its object name, and the answer it gives."""
 
     text: str
-    role: QMessageBox.ButtonRole
+    role: Role
     name: str
     answer: str
 
@@ -35,6 +42,8 @@ class _NoSpace(QObject):
 
 
 def _box(parent: QWidget, name: str, message: Message, icon: QMessageBox.Icon) -> QMessageBox:
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(parent)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.setObjectName(name)
@@ -48,6 +57,8 @@ def _box(parent: QWidget, name: str, message: Message, icon: QMessageBox.Icon) -
 
 def tell(parent: QWidget, name: str, message: Message) -> QMessageBox:
     """A warning with an OK button; returns at once (the box is window-modal)."""
+    from PySide6.QtWidgets import QMessageBox
+
     box = _box(parent, name, message, QMessageBox.Icon.Warning)
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
     box.open()
@@ -70,10 +81,17 @@ def ask(
     ``enter_only``: Space answers nothing, for a question asked while Space means something else
     (the player's start and pause): a Space pressed a moment too late must not stop the routine.
     """
+    from PySide6.QtWidgets import QMessageBox
+
+    roles = {
+        "accept": QMessageBox.ButtonRole.AcceptRole,
+        "reject": QMessageBox.ButtonRole.RejectRole,
+        "destructive": QMessageBox.ButtonRole.DestructiveRole,
+    }
     box = _box(parent, name, message, QMessageBox.Icon.NoIcon)
     buttons: dict[str, QPushButton] = {}
     for choice in choices:
-        button = box.addButton(choice.text, choice.role)
+        button = box.addButton(choice.text, roles[choice.role])
         button.setObjectName(choice.name)
         buttons[choice.answer] = button
     if enter_only:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -12,7 +11,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QFrame,
     QHBoxLayout,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QScrollArea,
@@ -21,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from stretch_gui.core.content.messages import Message
+from stretch_gui.core.markup import escape
 from stretch_gui.core.resources import illustration
 from stretch_gui.core.routine.model import ExerciseStep
 from stretch_gui.core.routine.plan import Plan, Segment, SegmentKind
@@ -43,6 +42,8 @@ from stretch_gui.ui.parts.pain_scale import PainCheckIn
 from stretch_gui.ui.parts.wrap_row import WrapRow
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
+
     from stretch_gui.qt.cue_player import CuePlayer
 
 # Looked up once: the tick path runs 25 times a second.
@@ -451,9 +452,9 @@ class PlayerScreen(QWidget):
             "stopDialog",
             Message(guidance.STOP_TITLE, guidance.STOP_QUESTION, guidance.STOP_REASSURANCE),
             [
-                Choice(guidance.STOP_IT_HURTS, QMessageBox.ButtonRole.DestructiveRole, "confirmHurtStopButton", STOPPED_FOR_PAIN),
-                Choice(guidance.STOP_PLAIN, QMessageBox.ButtonRole.AcceptRole, "confirmStopButton", STOPPED_BY_CHOICE),
-                Choice(guidance.KEEP_GOING, QMessageBox.ButtonRole.RejectRole, "keepGoingButton", ""),
+                Choice(guidance.STOP_IT_HURTS, "destructive", "confirmHurtStopButton", STOPPED_FOR_PAIN),
+                Choice(guidance.STOP_PLAIN, "accept", "confirmStopButton", STOPPED_BY_CHOICE),
+                Choice(guidance.KEEP_GOING, "reject", "keepGoingButton", ""),
             ],
             default=STOPPED_BY_CHOICE,
             escape="",
