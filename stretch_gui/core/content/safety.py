@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from html import escape
+
+from stretch_gui.core.markup import escape
 
 # -- single sentences -------------------------------------------------------------------
 

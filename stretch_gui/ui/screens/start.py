@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from stretch_gui.core.content import goals as goal_words
+from stretch_gui.core.markup import escape
 from stretch_gui.core.routine.catalogue import RoutineEntry
 from stretch_gui.ui import theme
 from stretch_gui.ui.parts.labels import label
