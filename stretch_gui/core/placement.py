@@ -16,6 +16,8 @@ MINIMUM_HEIGHT = 480
 
 @dataclass(frozen=True)
 class Rect:
+    """A rectangle in screen pixels: a window's frame or a screen's free area."""
+
     x: int
     y: int
     width: int

@@ -77,6 +77,8 @@ class Preference(Generic[T]):
 
 @dataclass(frozen=True, kw_only=True)
 class Toggle(Preference[bool]):
+    """A setting that is on or off."""
+
     def parse(self, raw: object) -> bool:
         if isinstance(raw, bool):
             return raw
@@ -96,6 +98,8 @@ WHOLE_NUMBER = re.compile(r"-?[0-9]{1,9}")
 
 @dataclass(frozen=True, kw_only=True)
 class Range(Preference[int]):
+    """A whole number between two limits, such as the volume."""
+
     minimum: int
     maximum: int
     step: int = 1
@@ -125,12 +129,16 @@ class Range(Preference[int]):
 
 @dataclass(frozen=True)
 class Option:
+    """One answer of a Choice: the value kept in settings and the words shown for it."""
+
     value: str
     label: str
 
 
 @dataclass(frozen=True, kw_only=True)
 class Choice(Preference[str]):
+    """A setting with one of a few named answers, such as the text size."""
+
     options: tuple[Option, ...]
 
     @property

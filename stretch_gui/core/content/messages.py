@@ -16,6 +16,8 @@ MAX_PROBLEMS_SHOWN = 12
 
 @dataclass(frozen=True)
 class Message:
+    """A message box's words: its title, its text and optional details."""
+
     title: str
     text: str
     details: str = ""

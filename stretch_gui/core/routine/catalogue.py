@@ -27,6 +27,8 @@ YOUR_FILE = "Your file"
 
 @dataclass(frozen=True)
 class RoutineEntry:
+    """A routine that loaded cleanly, the file it came from, and whether it ships with the app."""
+
     routine: Routine
     path: Path
     builtin: bool

@@ -41,6 +41,8 @@ class Positions:
 
 @dataclass
 class Document:
+    """A parsed routine file: its data and where each key and value stands in the text."""
+
     data: Any
     positions: Positions
     text: str = ""  # what was parsed, so a check of it can be remembered by content

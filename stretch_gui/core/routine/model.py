@@ -92,6 +92,8 @@ class Stage:
 
 @dataclass(frozen=True)
 class ExerciseStep:
+    """One exercise as the routine doses it: hold or reps, sets, rest, sides and stages."""
+
     exercise: Exercise
     hold: int | None  # seconds; None for a moving exercise counted in reps
     reps: int | None
@@ -120,6 +122,8 @@ class ExerciseStep:
 
 @dataclass(frozen=True)
 class BreatheStep:
+    """A spell of paced breathing, for a time or a number of breaths."""
+
     breathing: Breathing
     duration: int | None = None  # seconds, or
     breaths: int | None = None
@@ -142,6 +146,8 @@ Step = ExerciseStep | BreatheStep
 
 @dataclass(frozen=True)
 class Frequency:
+    """How often the routine is meant to be done: per day, per week, or unsaid."""
+
     per_day: int | None = None
     per_week: int | None = None
 
@@ -178,6 +184,8 @@ DEFAULT_PAIN_MONITORING = PainMonitoring()
 
 @dataclass(frozen=True)
 class Routine:
+    """A whole routine file as it was read: its steps and the physio's prescription around them."""
+
     title: str
     steps: tuple[Step, ...]
     format: int = 1

@@ -34,6 +34,8 @@ class SegmentKind(enum.Enum):
 
 @dataclass(frozen=True)
 class Segment:
+    """A stretch of the timeline: one part of one step (getting ready, a hold, reps, a side switch, a rest, breathing)."""
+
     kind: SegmentKind
     duration: float
     step_index: int
@@ -74,6 +76,8 @@ class Segment:
 
 @dataclass(frozen=True)
 class Plan:
+    """A routine laid out as segments, one after the other."""
+
     routine: Routine
     segments: tuple[Segment, ...]
 

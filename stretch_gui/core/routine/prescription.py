@@ -21,6 +21,8 @@ OWN_PROGRESSION = "A step with its own progression below follows that one instea
 
 @dataclass(frozen=True)
 class Prescription:
+    """The physio's prescription in the words the start screen and the handout show."""
+
     goal: str  # the physio's words
     programme: str  # "8 weeks from 2 March 2026 · review by 27 April 2026"
     equipment: str  # "A mat, A cushion"

@@ -35,6 +35,8 @@ PHASE_WORDS = {
 
 @dataclass(frozen=True)
 class BreathState:
+    """Where the breath is at one moment: its phase, the time in it, and how full the pacer is."""
+
     phase: BreathPhase
     phase_elapsed: float
     phase_duration: float

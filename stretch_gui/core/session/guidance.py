@@ -62,6 +62,8 @@ class LineKind(enum.Enum):
 
 @dataclass(frozen=True)
 class Line:
+    """One line of the words beside the picture, with its kind (caution, note, byline)."""
+
     kind: LineKind
     text: str
 

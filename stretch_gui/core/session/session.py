@@ -55,6 +55,8 @@ class Cause(enum.Enum):
 
 @dataclass(frozen=True)
 class SessionEvent:
+    """A change of the session's state or segment, and the clock time it belongs to."""
+
     kind: EventKind
     state: SessionState
     segment_index: int
@@ -66,6 +68,8 @@ class SessionEvent:
 
 @dataclass(frozen=True)
 class Summary:
+    """What a finished or stopped session amounted to."""
+
     exercises_completed: int
     exercises_skipped: int
     active_seconds: float
