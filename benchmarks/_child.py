@@ -1,9 +1,13 @@
 """One measured process for benchmarks/run.py; not meant to be run by hand.
 
-Usage: _child.py {app|start|bare} {startup|cpu} [SECONDS]
+Usage: _child.py {app|start|floor|bare} {startup|cpu} [SECONDS]
 
 ``app`` opens the routine (the player paints first), ``start`` opens no file (the start
 screen and its list of routines paint first), ``bare`` is the bare PySide6 window.
+``floor`` (start-up only) is the bare window doing what the app cannot skip before its first
+paint, without the player: made as the app is made, in its theme (Fusion, palette, style
+sheet), with the routine read through the app's warm cache and its first words, from the
+app's own guidance, in the label.
 
 Kept small and free of heavy imports before the first timestamp, so the
 app and the bare window pay the same interpreter start-up. Timestamps are
@@ -54,8 +58,11 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow  # noqa: E402
 
 mark("qt_imported")
 
-if KIND in ("app", "start"):
-    from stretch_gui.ui.app import create_window, make_application, prepare_application, schema_memory
+if KIND != "bare":
+    from stretch_gui.ui.application import make_application, prepare_application, schema_memory
+
+    if KIND != "floor":
+        from stretch_gui.ui.app import create_window
 
     mark("app_imported")
 
@@ -84,6 +91,30 @@ def emit(payload: dict) -> None:
     sys.stdout.flush()
 
 
+def floor_window(app: QApplication) -> tuple[QMainWindow, QLabel]:
+    """The bare window, plus what any window showing this routine's first screen in the app's look must do."""
+    from pathlib import Path
+
+    from stretch_gui.core.routine.catalogue import RoutineCatalogue
+    from stretch_gui.core.routine.plan import build_plan
+    from stretch_gui.core.session.clock import MonotonicClock
+    from stretch_gui.core.session.guidance import segment_words
+    from stretch_gui.core.session.session import Session
+    from stretch_gui.qt.settings import AppSettings
+    from stretch_gui.ui import theme
+
+    settings = AppSettings()
+    theme.apply(app, settings.theme, settings.text_size)
+    entry = RoutineCatalogue(lambda: [], memory=schema_memory()).entry(Path(ROUTINE))
+    words = segment_words(Session(build_plan(entry.routine), MonotonicClock()), 0)
+    window = QMainWindow()
+    window.setWindowTitle(entry.routine.title)
+    label = QLabel("\n".join([words.title, *(line.text for line in words.lines)]))
+    label.setWordWrap(True)
+    window.setCentralWidget(label)
+    return window, label
+
+
 def main() -> None:
     # Same steps as stretch_gui.ui.app.run(), minus app.exec() being the last call.
     if KIND == "bare":
@@ -108,6 +139,8 @@ def main() -> None:
         watched = window.start_screen
         if window.stack.currentWidget() is not watched:
             raise SystemExit("the window did not open on the start screen")
+    elif KIND == "floor":
+        window, watched = floor_window(app)
     else:
         window = QMainWindow()
         window.setWindowTitle("bare")

@@ -160,11 +160,11 @@ def verdict(ok: bool) -> str:
 # -- the measurements -----------------------------------------------------------
 
 
-def alternating(repeat: int, fn) -> dict[str, list[dict]]:  # type: ignore[no-untyped-def]
+def alternating(repeat: int, fn, kinds: tuple[str, ...] = KINDS) -> dict[str, list[dict]]:  # type: ignore[no-untyped-def]
     """Run ``fn(kind)`` ``repeat`` times per kind, alternating which kind goes first."""
-    results: dict[str, list[dict]] = {k: [] for k in KINDS}
+    results: dict[str, list[dict]] = {k: [] for k in kinds}
     for i in range(repeat):
-        for kind in (KINDS if i % 2 == 0 else KINDS[::-1]):
+        for kind in (kinds if i % 2 == 0 else kinds[::-1]):
             results[kind].append(fn(kind))
             print(".", end="", flush=True, file=sys.stderr)
     print(file=sys.stderr)
@@ -178,6 +178,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", default="startup,cpu",
                         help="comma-separated: startup (start-up and RSS at first paint), cpu (CPU, fps, RSS after the run)")
     parser.add_argument("--json", type=Path, help="also write every raw child result to this file")
+    parser.add_argument("--floor", action="store_true",
+                        help="with startup: also time the floor, the bare window in the app's theme showing the "
+                             "routine's first words (what the app cannot skip before its first paint, without the player)")
     parser.add_argument("--no-pyc", action="store_true",
                         help="compile the app's source at every start, as with PYTHONDONTWRITEBYTECODE (not how it is installed)")
     args = parser.parse_args(argv)
@@ -193,6 +196,7 @@ def main(argv: list[str] | None = None) -> int:
     startup: dict[str, list[dict]] = {}
     first_open: dict[str, list[dict]] = {}
     no_file: dict[str, list[dict]] = {}
+    floor: dict[str, list[dict]] = {}
     cpu: dict[str, list[dict]] = {}
     # One cache for the whole run: after the warm-up the routine is one the app has opened before,
     # as it is for a patient on every day but the first.
@@ -212,6 +216,10 @@ def main(argv: list[str] | None = None) -> int:
             no_file = raw["no_file"] = alternating(
                 args.repeat, lambda kind: run_child("start" if kind == "app" else kind, "startup", cache_home=shared_cache)
             )
+            if args.floor:
+                floor = raw["floor"] = alternating(
+                    args.repeat, lambda kind: run_child(kind, "startup", cache_home=shared_cache), ("floor", "bare")
+                )
         if "cpu" in parts:
             if not startup:
                 run_child("app", "startup", cache_home=shared_cache)  # the routine is one the app has seen
@@ -247,6 +255,12 @@ def main(argv: list[str] | None = None) -> int:
         rows.append(("  same, no file (start screen)", fmt(med(start_ms["app"]), 0), fmt(min(start_ms["app"]), 0),
                      fmt(med(start_ms["bare"]), 0), fmt(min(start_ms["bare"]), 0), f"{start_ratio:.2f}x",
                      f"app <= {STARTUP_RATIO_TARGET}x bare", verdict(start_ratio <= STARTUP_RATIO_TARGET)))
+        if floor:
+            floor_ms = {k: [r["wall_to_paint"] * 1000 for r in floor[k]] for k in floor}
+            floor_ratio = med(floor_ms["floor"]) / med(floor_ms["bare"])
+            rows.append(("  floor: bare window in the app's theme, routine's words", fmt(med(floor_ms["floor"]), 0),
+                         fmt(min(floor_ms["floor"]), 0), fmt(med(floor_ms["bare"]), 0), fmt(min(floor_ms["bare"]), 0),
+                         f"{floor_ratio:.2f}x", "(no player: reference)", "info"))
         mib = {k: [r["maxrss_first_paint"] / 1024 for r in startup[k]] for k in KINDS}
         peaks_app.append(med(mib["app"]))
         cold_mib = {k: [r["maxrss_first_paint"] / 1024 for r in first_open[k]] for k in KINDS}
@@ -264,6 +278,11 @@ def main(argv: list[str] | None = None) -> int:
                      fmt(med(start_mib["bare"])), fmt(min(start_mib["bare"])),
                      f"{med(start_mib['app']) / med(start_mib['bare']):.2f}x", f"app < {PEAK_RSS_TARGET_MIB:g} MiB",
                      verdict(med(start_mib["app"]) < PEAK_RSS_TARGET_MIB)))
+        if floor:
+            floor_mib = {k: [r["maxrss_first_paint"] / 1024 for r in floor[k]] for k in floor}
+            rows.append(("  floor (as above)", fmt(med(floor_mib["floor"])), fmt(min(floor_mib["floor"])),
+                         fmt(med(floor_mib["bare"])), fmt(min(floor_mib["bare"])),
+                         f"{med(floor_mib['floor']) / med(floor_mib['bare']):.2f}x", "(reference)", "info"))
         if med(mib["bare"]) >= PEAK_RSS_TARGET_MIB:
             notes.append(
                 f"The bare PySide6 window alone peaks at {med(mib['bare']):.1f} MiB,"

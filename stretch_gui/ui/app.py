@@ -2,22 +2,20 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import cast
 
-from PySide6.QtCore import QStandardPaths, QTimer
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from stretch_gui.core import preferences as prefs
-from stretch_gui.core.resources import data_dir
 from stretch_gui.core.routine.schema_memory import SchemaMemory
 from stretch_gui.core.session.clock import Clock
 from stretch_gui.qt import desktop
-from stretch_gui.qt.paths import APPLICATION, ORGANIZATION, history_database_path
+from stretch_gui.qt.paths import history_database_path
 from stretch_gui.qt.settings import AppSettings
 from stretch_gui.ui import theme
+from stretch_gui.ui.application import make_application, prepare_application, schema_memory
 from stretch_gui.ui.window import MainWindow
 
 
@@ -37,40 +35,6 @@ def create_window(
     if file is not None:
         window.open_file(file)
     return window
-
-
-def app_icon() -> QIcon:
-    """The icon at the sizes it was drawn for; Qt reads a file only when a size is shown."""
-    icon = QIcon()
-    for size in (16, 24, 32, 48, 64, 128, 256):
-        icon.addFile(str(data_dir("assets") / "icons" / f"stretch-gui-{size}.png"))
-    return icon
-
-
-def make_application() -> QApplication:
-    """The application, with the app's style named on its command line rather than set afterwards.
-
-    ``setStyle`` hands the new style back to Python, and wrapping it builds the Python enums of
-    QStyle and its base classes (~6 ms and 0.5 MiB before the first paint) for a value never used.
-    """
-    app = QApplication([*sys.argv[:1], "-style", theme.STYLE])
-    theme.mark_styled(app)
-    return app
-
-
-def prepare_application(app: QApplication) -> None:
-    """What the real app sets up before its window; the benchmark calls it too."""
-    app.setApplicationName(APPLICATION)
-    app.setOrganizationName(ORGANIZATION)  # QSettings, the cache and the history all live under these
-    app.setApplicationDisplayName("stretch-gui")
-    app.setWindowIcon(app_icon())
-    app.setDesktopFileName("stretch-gui")  # Wayland matches the window to packaging/linux/stretch-gui.desktop
-
-
-def schema_memory() -> SchemaMemory | None:
-    """The record of routine texts that passed the schema, in the user's cache folder."""
-    cache = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation)
-    return SchemaMemory(Path(cache) / "schema-passes.txt") if cache else None
 
 
 def run(file: Path | None = None) -> int:

@@ -132,7 +132,7 @@ def test_icon_pngs_have_the_sizes_their_names_say(qapp: object, repo_root: Path)
 
 
 def test_app_icon_offers_the_drawn_sizes(qapp: object) -> None:
-    from stretch_gui.ui.app import app_icon
+    from stretch_gui.ui.application import app_icon
 
     sizes = {(s.width(), s.height()) for s in app_icon().availableSizes()}
     assert {(16, 16), (32, 32), (256, 256)} <= sizes

@@ -28,7 +28,7 @@ def test_the_app_follows_the_desktops_reduced_motion_once_asked(tmp_path: Path, 
 @pytest.mark.parametrize(
     ("make", "set_style_calls"),
     [
-        ("front.make_application()", 0),  # the real app: named on its command line, not set again
+        ("application.make_application()", 0),  # the real app: named on its command line, not set again
         ("QApplication([])", 1),  # a script's or a test's application: the theme sets it
     ],
 )
@@ -39,7 +39,7 @@ def test_the_app_shows_in_its_own_style_whatever_the_desktop_asks(
 
     code = f"""
 from PySide6.QtWidgets import QApplication
-from stretch_gui.ui import app as front, theme
+from stretch_gui.ui import application, theme
 application = {make}
 set_style = QApplication.setStyle
 calls = []
