@@ -184,7 +184,7 @@ def main() -> None:
                 widget.installEventFilter(counters[name])
             driver.timer.timeout.connect(lambda: ticks.__setitem__(0, ticks[0] + 1))
             driver.toggle()  # what Space does
-            state["timer_interval_ms"] = driver.timer.interval() if driver.timer.isActive() else 0
+            state["timer_running"] = driver.timer.isActive()
             state["pacer_visible"] = window.player.countdown.breathing
         else:
             counters["label"] = PaintCounter()

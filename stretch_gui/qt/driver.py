@@ -1,19 +1,24 @@
 """The Qt side of a session: a timer that asks the core to catch up, and Qt signals.
 
 The timer only prompts repaints and lets the core notice deadlines; it never
-measures time. It runs at animation rate only while something animates.
+measures time. It wakes when the core says something on screen next changes
+(core.session.frames), at most 25 times a second, and not at all while paused.
 """
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from stretch_gui.core.routine.plan import Plan
+from stretch_gui.core.session import frames
 from stretch_gui.core.session.clock import Clock, MonotonicClock
 from stretch_gui.core.session.session import CarriedOver, EventKind, Session, SessionEvent, SessionState
 
-ANIMATION_INTERVAL_MS = 40  # 25 fps: a circle that takes 5 s to grow looks smooth at this rate
-LABEL_INTERVAL_MS = 200  # countdown labels and the reduced-motion bar
+ANIMATION_INTERVAL_MS = 40  # the shortest wait, 25 fps: a circle that takes 5 s to grow looks smooth at this rate
+LABEL_INTERVAL_MS = 200  # a blending picture with reduced motion steps 5 times a second
+LONGEST_WAIT_MS = 1000  # a safety net: every count on screen changes at least once a second anyway
 
 
 class SessionDriver(QObject):
@@ -33,34 +38,44 @@ class SessionDriver(QObject):
         super().__init__(parent)
         self.session = Session(plan, clock or MonotonicClock(), start_index=start_index, carried=carried)
         self.session.subscribe(self._forward)
-        self._animate = True
+        self._smooth = True  # no reduced motion
+        self._breath_shape = True  # the breathing guide is on screen
+        self._blending = False  # a picture that changes with every frame of the breath
         self.timer = QTimer(self)
         self.timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self.timer.setSingleShot(True)  # each wake-up sets the next: a waking rate would wake between changes
         self.timer.timeout.connect(self.tick)
-        self._sync_timer()
+        self._schedule()
 
-    def set_animating(self, animate: bool) -> None:
-        self._animate = animate
-        self._sync_timer()
+    def set_motion(self, *, smooth: bool, breath_shape: bool, blending: bool) -> None:
+        """What moves on screen: ``smooth`` unless the patient asked for reduced motion, ``breath_shape``
+        while the breathing guide shows, ``blending`` while a picture blends with the breath."""
+        self._smooth, self._breath_shape, self._blending = smooth, breath_shape, blending
+        self._schedule()
 
     def tick(self) -> None:
         self.session.update()
         self.ticked.emit()
+        self._schedule()
 
     def _forward(self, event: SessionEvent) -> None:
+        self._schedule()
         if event.kind is EventKind.SEGMENT_CHANGED:
             self.segmentChanged.emit(event.segment_index)
         else:
-            self._sync_timer()
             self.stateChanged.emit(event.state.value)
 
-    def _sync_timer(self) -> None:
+    def _schedule(self) -> None:
         if self.session.state is not SessionState.RUNNING:
             self.timer.stop()
             return
-        interval = ANIMATION_INTERVAL_MS if self._animate else LABEL_INTERVAL_MS
-        if not self.timer.isActive() or self.timer.interval() != interval:
-            self.timer.start(interval)
+        if self._blending:
+            interval = ANIMATION_INTERVAL_MS if self._smooth else LABEL_INTERVAL_MS
+        else:
+            wait = frames.next_change(self.session, smooth=self._smooth, breath_shape=self._breath_shape)
+            wait_ms = LONGEST_WAIT_MS if wait is None else math.ceil(wait * 1000)
+            interval = min(LONGEST_WAIT_MS, max(ANIMATION_INTERVAL_MS, wait_ms))
+        self.timer.start(interval)
 
     def shutdown(self) -> None:
         self.timer.stop()

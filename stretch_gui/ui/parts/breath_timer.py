@@ -19,13 +19,11 @@ from PySide6.QtWidgets import QAccessibleWidget, QSizePolicy, QWidget
 
 from stretch_gui.core.session import guidance
 from stretch_gui.core.session.breathing import BreathPhase, BreathState
+from stretch_gui.core.session.frames import arc_fraction, drawn_fill
 from stretch_gui.core.wording import format_clock
 from stretch_gui.ui import theme
 
 MIN_DISC = 0.42  # of the ring's inner radius: an empty breath still shows a shape
-FILL_STEPS = 80  # the breath shape's size moves in 1/80 steps: under 2 px on a maximized laptop screen
-ARC_MOVES_PER_SECOND = 2
-RING_STEPS = 400  # a large ring moves visibly in steps of about 1/400 of a turn
 TIMER_NAME = "Time left"
 DIGIT_SHARE = 0.26  # the digits' cap height, as a share of the ring's diameter
 DIGIT_WIDTH = 0.8  # the digits' widest width, as a share of the ring's diameter (its inside is about 0.9)
@@ -107,12 +105,8 @@ class BreathTimer(QWidget):
         # Show the second we are in (ceil), so "0:01" is on screen until the end.
         whole = math.ceil(remaining) if remaining > 0 else 0
         text = format_clock(whole)
-        share = remaining / duration if duration > 0 else 0.0
-        if self._reduced_motion:
-            share = whole / math.ceil(duration) if duration > 0 else 0.0  # whole seconds: nothing creeps
-        # The arc moves at most twice a second, like a clock's hand: each move redraws the ring and digits.
-        steps = max(1, min(RING_STEPS, math.ceil(duration * ARC_MOVES_PER_SECOND)))
-        fraction = round(max(0.0, min(1.0, share)) * steps) / steps
+        # The arc moves in steps (core.session.frames): each move redraws the ring and the digits.
+        fraction = arc_fraction(remaining, duration, reduced_motion=self._reduced_motion)
         self._seconds_left = whole
         if (text, caption, fraction) != (self._text, self._caption, self._fraction):
             self._text, self._caption, self._fraction = text, caption, fraction
@@ -122,20 +116,7 @@ class BreathTimer(QWidget):
         """The breath to draw, or None for a segment (or a setting) without the breathing guide."""
         breathing = breath is not None
         self._phase = breath.phase if breath is not None else None
-        fill = 0.0
-        if breath is not None:
-            if self._reduced_motion:
-                steps = max(1, round(breath.phase_duration))
-                done = min(steps, int(breath.phase_elapsed) + 1)
-                fill = {
-                    BreathPhase.INHALE: done / steps,
-                    BreathPhase.PAUSE: 1.0,
-                    BreathPhase.EXHALE: 1 - done / steps,
-                    BreathPhase.PAUSE_AFTER_EXHALE: 0.0,
-                }[breath.phase]
-            else:
-                # Steps finer than a pixel of the largest ring, coarse enough that still frames are not painted.
-                fill = round(breath.fill * FILL_STEPS) / FILL_STEPS
+        fill = drawn_fill(breath, reduced_motion=self._reduced_motion) if breath is not None else 0.0
         if (breathing, fill) != (self._breathing, self._fill):
             # Only the square around the larger of the two discs needs painting again.
             before = self._disc_radius() if self._breathing else 0.0

@@ -556,14 +556,15 @@ class PlayerScreen(QWidget):
 
         pacer_on = segment.breathing is not None and self.settings.show_pacer
         self._guide_on = pacer_on
-        # 25 frames a second only for something that moves: the pacer, or a picture that blends with the breath.
+        # The driver wakes for each step of what moves (core.session.frames); 25 times a second only for a
+        # picture that changes with every moment of the breath.
         step = segment.step
         blends = (
             segment.kind is SegmentKind.REPS
             and isinstance(step, ExerciseStep)
             and bool(step.exercise.image_exhale or step.exercise.frames)
         )
-        self.driver.set_animating(not self.settings.reduced_motion and (pacer_on or blends))
+        self.driver.set_motion(smooth=not self.settings.reduced_motion, breath_shape=pacer_on, blending=blends)
         self.breath_phase.setVisible(segment.breathing is not None)
         # A new style sheet lays the wrapped words out again: the one way the scrolling column re-measures
         # every line (asked once a part begins, not every tick; off screen, showing it lays it out).
