@@ -22,7 +22,8 @@ from PySide6.QtWidgets import QApplication
 from stretch_gui.core.routine.plan import SegmentKind
 from stretch_gui.core.session.clock import FakeClock
 from stretch_gui.qt.settings import AppSettings
-from stretch_gui.ui.app import create_window, prepare_application
+from stretch_gui.ui.app import create_window
+from stretch_gui.ui.application import make_application, prepare_application
 from stretch_gui.ui.window import MainWindow
 
 OUT = Path(__file__).resolve().parent
@@ -95,7 +96,7 @@ def largest_text(app: QApplication) -> None:
 
 
 def main() -> int:
-    app = QApplication(sys.argv[:1])
+    app = make_application()  # as the app makes it
     prepare_application(app)
     for theme in ("light", "dark"):
         tour(app, theme)
