@@ -19,6 +19,7 @@ breathing: {inhale: 5, pause: 1, exhale: 3}
 steps:
   - exercise: {title: Knee hug, instructions: Hug your knees.}
     hold: 30s
+    prepare: 0s
 """
 
 
@@ -41,14 +42,17 @@ def test_the_timer_waits_for_the_next_change_and_not_a_frame_longer(qtbot: QtBot
     driver.shutdown()
 
 
-def test_in_the_pause_only_the_ring_and_the_counts_move(qtbot: QtBot) -> None:
+def test_in_the_pause_only_the_seconds_wake_it(qtbot: QtBot) -> None:
     driver, clock = started(qtbot)
     clock.advance(5.2)  # the pause at the top of the breath: the shape holds still
     driver.tick()
-    # 24.8 s left of 30: the ring's next half-second step is at 24.75 s left, the next count at 24 s.
-    assert driver.timer.interval() == round((0.05 + PAST_THE_STEP) * 1000)
-    driver.set_motion(smooth=False, breath_shape=True, blending=False)  # reduced motion: whole seconds only
+    # 24.8 s left of 30: the digits and the ring turn to 0:24 in 0.8 s, and the out-breath begins.
     assert driver.timer.interval() == round((0.8 + PAST_THE_STEP) * 1000)
+    clock.advance(0.9)  # the out-breath under way: its steps wake it again
+    driver.tick()
+    assert driver.timer.interval() < 200
+    driver.set_motion(smooth=False, breath_shape=True, blending=False)  # reduced motion: whole seconds only
+    assert driver.timer.interval() == round((0.9 + PAST_THE_STEP) * 1000)
     driver.shutdown()
 
 

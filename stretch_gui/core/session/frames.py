@@ -1,7 +1,7 @@
 """When what the player shows next changes, so the app wakes for that moment and not in between.
 
-The player draws time and breath in steps: the counts in whole seconds, the ring's arc twice a
-second, the breath shape in 1/80ths of its growth. Between two steps nothing on screen moves,
+The player draws time and breath in steps: the counts and the ring's arc in whole seconds, the
+breath shape in 1/80ths of its growth. Between two steps nothing on screen moves,
 so waking at each step, and only then, keeps the picture exact with the fewest wake-ups; on a
 laptop each wake-up costs more than the drawing it leads to.
 """
@@ -14,8 +14,6 @@ from stretch_gui.core.session.breathing import BreathPhase, BreathState
 from stretch_gui.core.session.session import Session, SessionState
 
 FILL_STEPS = 80  # the breath shape's size moves in 1/80 steps: under 2 px on a maximized laptop screen
-ARC_MOVES_PER_SECOND = 2  # like a clock's hand: each move redraws the ring and the digits
-RING_STEPS = 400  # a large ring moves visibly in steps of about 1/400 of a turn
 PAST_THE_STEP = 1e-3  # seconds: a wake-up lands just after a step, never just before it
 
 
@@ -38,32 +36,28 @@ def drawn_fill(breath: BreathState, *, reduced_motion: bool) -> float:
     }[breath.phase]
 
 
-def arc_steps(duration: float) -> int:
-    return max(1, min(RING_STEPS, math.ceil(duration * ARC_MOVES_PER_SECOND)))
+def arc_fraction(remaining: float, duration: float) -> float:
+    """How much of the ring is left: it moves with the digits, once a second, like a clock's second hand.
 
-
-def arc_fraction(remaining: float, duration: float, *, reduced_motion: bool) -> float:
-    """How much of the ring is left, in the steps it is drawn in (whole seconds with reduced motion: nothing creeps)."""
+    One change a second, not two out of step: the ring and the digits are drawn together, and
+    each change draws them again (a third of the timer's CPU when the arc also moved at the half seconds).
+    """
     if duration <= 0:
         return 0.0
-    share = remaining / duration
-    if reduced_motion:
-        share = (math.ceil(remaining) if remaining > 0 else 0) / math.ceil(duration)
-    steps = arc_steps(duration)
-    return round(max(0.0, min(1.0, share)) * steps) / steps
+    whole = math.ceil(remaining) if remaining > 0 else 0
+    return min(1.0, whole / math.ceil(duration))
 
 
 def next_change(session: Session, *, smooth: bool, breath_shape: bool) -> float | None:
     """Seconds until something the player shows changes; None while the session is not running.
 
-    Always: each second of the counts on screen (the countdown, the routine's time left, the
-    breath's count, a hold's rotating cue) and each change of breath phase, when a breath cue
-    sounds. ``smooth`` (no reduced motion) adds the ring's half-second steps, and with
-    ``breath_shape`` (the breathing guide is shown) the steps of the breath shape.
+    Always: each second of the counts and the ring on screen (the countdown, the routine's time
+    left, the breath's count, a hold's rotating cue) and each change of breath phase, when a
+    breath cue sounds. With ``smooth`` (no reduced motion) and ``breath_shape`` (the breathing
+    guide is shown), the steps of the breath shape too.
     """
     if session.state is not SessionState.RUNNING:
         return None
-    duration = session.segment.duration
     remaining = session.remaining()
     if remaining <= 0:
         return PAST_THE_STEP  # the part is over and the session has yet to notice: at once
@@ -73,8 +67,6 @@ def next_change(session: Session, *, smooth: bool, breath_shape: bool) -> float 
     breath = session.breath()
     if breath is not None and smooth and breath_shape:
         waits.append(_to_next_fill_step(breath))
-    if smooth and duration > 0:
-        waits.append(_to_next_arc_step(remaining, duration))
     return max(0.0, min(waits)) + PAST_THE_STEP
 
 
@@ -83,15 +75,6 @@ def _to_whole_below(falling: float) -> float:
     if falling <= 0:
         return math.inf
     return falling - (math.ceil(falling) - 1)
-
-
-def _to_next_arc_step(remaining: float, duration: float) -> float:
-    steps = arc_steps(duration)
-    drawn = remaining / duration * steps  # falling; drawn rounded to the nearest step
-    boundary = math.ceil(drawn - 0.5) - 0.5  # the next half step below
-    if boundary < 0:
-        return math.inf
-    return (drawn - boundary) * duration / steps
 
 
 def _to_next_fill_step(breath: BreathState) -> float:

@@ -2,8 +2,8 @@
 
 The ring empties as the deadline nears; inside it a soft disc grows with the in-breath
 and shrinks with the out-breath. The digits sit in the middle, over both, so the eye
-never has to move between two circles. With reduced motion the disc and the ring step
-once a second instead of moving.
+never has to move between two circles. The ring moves with the digits, once a second;
+with reduced motion the disc steps once a second too, instead of moving.
 
 Painting is the only work here: every number comes from the session, every word from
 core guidance. A tick that changes nothing visible repaints nothing.
@@ -63,8 +63,6 @@ class BreathTimer(QWidget):
         self._phase: BreathPhase | None = None
         self._overlay_key: tuple[object, ...] | None = None
         self._overlay_pixmap: QPixmap | None = None
-        self._words_key_drawn: tuple[object, ...] | None = None
-        self._words_pixmap: QPixmap | None = None
 
     def sizeHint(self) -> QSize:
         return QSize(420, 420)
@@ -105,8 +103,7 @@ class BreathTimer(QWidget):
         # Show the second we are in (ceil), so "0:01" is on screen until the end.
         whole = math.ceil(remaining) if remaining > 0 else 0
         text = format_clock(whole)
-        # The arc moves in steps (core.session.frames): each move redraws the ring and the digits.
-        fraction = arc_fraction(remaining, duration, reduced_motion=self._reduced_motion)
+        fraction = arc_fraction(remaining, duration)  # in whole seconds, with the digits
         self._seconds_left = whole
         if (text, caption, fraction) != (self._text, self._caption, self._fraction):
             self._text, self._caption, self._fraction = text, caption, fraction
@@ -171,33 +168,11 @@ class BreathTimer(QWidget):
         return QRectF(rect.x() * ratio, rect.y() * ratio, rect.width() * ratio, rect.height() * ratio).toAlignedRect()
 
     def _overlay(self, t: theme.Theme) -> QPixmap:
-        """The ring and the digits, drawn once for each second and step of the arc, then reused every frame."""
-        key = (*self._words_key(t), self._fraction)
+        """The ring with its arc, the digits and the caption: drawn when a second turns, reused every frame."""
+        key = (self.width(), self.height(), self.devicePixelRatioF(), t.name, self._text, self._caption,
+               self.caption_size, self._fraction)
         if self._overlay_key == key and self._overlay_pixmap is not None:
             return self._overlay_pixmap
-        # The arc moves twice a second and the digits once, at other moments: what stays for the second
-        # (the track, the digits, the caption) is drawn once and only the arc goes on a copy of it.
-        pixmap = self._words(t).copy()
-        if self._fraction > 0:
-            painter = QPainter(pixmap)
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            _diameter, centre, thick, radius, _inner = self._geometry()
-            ring = QRectF(centre.x() - radius, centre.y() - radius, 2 * radius, 2 * radius)
-            # The time already gone is a thin line, the time left a thick arc: told apart by shape, not colour alone.
-            painter.setPen(QPen(t.color("accent"), thick, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
-            painter.drawArc(ring, 90 * 16, round(self._fraction * 360 * 16))
-            painter.end()
-        self._overlay_key, self._overlay_pixmap = key, pixmap
-        return pixmap
-
-    def _words_key(self, t: theme.Theme) -> tuple[object, ...]:
-        return (self.width(), self.height(), self.devicePixelRatioF(), t.name, self._text, self._caption, self.caption_size)
-
-    def _words(self, t: theme.Theme) -> QPixmap:
-        """The ring's track with the digits and the caption inside it (they never reach the ring)."""
-        key = self._words_key(t)
-        if self._words_key_drawn == key and self._words_pixmap is not None:
-            return self._words_pixmap
         ratio = self.devicePixelRatioF()
         pixmap = QPixmap(max(1, round(self.width() * ratio)), max(1, round(self.height() * ratio)))
         pixmap.setDevicePixelRatio(ratio)
@@ -223,8 +198,12 @@ class BreathTimer(QWidget):
             painter.setPen(t.color("muted"))
             below = QRectF(centre.x() - inner, baseline + diameter * 0.03, 2 * inner, diameter * 0.09)
             painter.drawText(below, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, self._caption)
+        if self._fraction > 0:
+            # The time already gone is a thin line, the time left a thick arc: told apart by shape, not colour alone.
+            painter.setPen(QPen(t.color("accent"), thick, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+            painter.drawArc(ring, 90 * 16, round(self._fraction * 360 * 16))
         painter.end()
-        self._words_key_drawn, self._words_pixmap = key, pixmap
+        self._overlay_key, self._overlay_pixmap = key, pixmap
         return pixmap
 
 

@@ -53,7 +53,7 @@ def shown(session: Session, *, smooth: bool, breath_shape: bool) -> tuple[object
         session.state,
         live,
         format_clock(math.ceil(remaining) if remaining > 0 else 0),
-        arc_fraction(remaining, duration, reduced_motion=not smooth),
+        arc_fraction(remaining, duration),
         breath.phase if breath else None,  # a breath cue sounds when it changes
     )
     if breath is not None and breath_shape:
@@ -97,8 +97,8 @@ def test_the_breath_shape_wakes_the_app_once_a_step_instead_of_25_times_a_second
         clock.advance(max(wait, 0.04))  # at most 25 a second, as the driver wakes
         session.update()
         wakes += 1
-    # 80 steps up, 80 down, whole seconds and half-second ring steps between them: well under 9 s x 25.
-    assert 2 * FILL_STEPS * 0.8 <= wakes <= 2 * FILL_STEPS + 30
+    # 80 steps up, 80 down (the quick out-breath's 25 a second at most) and the whole seconds: under 9 s x 25.
+    assert 2 * FILL_STEPS * 0.8 <= wakes <= 2 * FILL_STEPS + 9
 
 
 def test_nothing_wakes_a_session_that_is_not_running() -> None:
@@ -121,12 +121,13 @@ def test_reduced_motion_steps_the_shape_with_the_count(elapsed: float, drawn: fl
     assert drawn_fill(breath, reduced_motion=False) == stepped_fill(breath.fill)
 
 
-def test_the_ring_steps_twice_a_second_or_in_whole_seconds_with_reduced_motion() -> None:
-    assert arc_fraction(29.8, 30, reduced_motion=False) == pytest.approx(60 / 60)
-    assert arc_fraction(29.7, 30, reduced_motion=False) == pytest.approx(59 / 60)
-    assert arc_fraction(29.7, 30, reduced_motion=True) == pytest.approx(1.0)
-    assert arc_fraction(28.9, 30, reduced_motion=True) == pytest.approx(29 / 30)
-    assert arc_fraction(3, 0, reduced_motion=False) == 0.0
+def test_the_ring_moves_with_the_digits_once_a_second() -> None:
+    assert arc_fraction(30, 30) == 1.0
+    assert arc_fraction(29.01, 30) == 1.0  # "0:30" still shows
+    assert arc_fraction(28.99, 30) == pytest.approx(29 / 30)  # "0:29", and the ring with it
+    assert arc_fraction(0.2, 30) == pytest.approx(1 / 30)  # "0:01": a sliver left
+    assert arc_fraction(0, 30) == 0.0
+    assert arc_fraction(3, 0) == 0.0
 
 
 def test_a_part_whose_time_is_up_wakes_the_app_at_once() -> None:
