@@ -254,9 +254,20 @@ class MainWindow(QMainWindow):
             return False
         self.settings.remember(path)
         self.refresh_routines(select=entry.path)
-        if play:
+        if play and self._under_way():
+            # A routine under way is never swapped for another behind the patient's back: the same
+            # question as leaving it, and the new one waits in the list.
+            self.statusBar().showMessage(messages.opened_during_a_routine(entry.routine.title), 20000)
+            self.player.ask_to_stop()
+        elif play:
             self.play(entry)
         return True
+
+    def _under_way(self) -> bool:
+        """The routine on screen is under way (one not begun yet is simply replaced: nothing is lost)."""
+        player = self._player
+        on_screen = player is not None and self.stack.currentWidget() is player
+        return on_screen and player is not None and player.driver is not None and player.driver.session.under_way
 
     def play(self, entry: RoutineEntry, *, resume: SessionRecord | None = None, carried: CarriedOver | None = None) -> None:
         self._current = entry

@@ -622,6 +622,36 @@ def test_open_file_from_the_start_screen(
     assert window.start_screen.current_entry().path == path.resolve()
 
 
+@OFFSCREEN_DIALOG_NOISE
+def test_a_file_opened_during_a_routine_waits_in_the_list_and_the_patient_is_asked(
+    make_window: MakeWindow, clock: FakeClock, qtbot: QtBot, back_spasm: Path, write_routine: WriteRoutine,
+    settings_file: Path,
+) -> None:
+    window = make_window(back_spasm)
+    press(qtbot, Key.Key_Space)
+    step(clock, window, 10)
+    other = write_routine(TWO_HOLDS, name="two-holds.yaml")
+    assert window.open_file(other) is True  # a drop or File > Open, mid-routine
+    box = wait_for_dialog(qtbot, window, QMessageBox, "stopDialog")
+    assert state_of(window) is SessionState.PAUSED
+    assert text_of(window, "routineTitle") == "Back spasm relief"  # not swapped behind the patient's back
+    assert "Two holds" in window.statusBar().currentMessage()
+    assert settings_over(settings_file).recent_files[0] == other.resolve()
+    qtbot.mouseClick(child(box, QPushButton, "keepGoingButton"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not box.isVisible(), timeout=2000)
+    assert state_of(window) is SessionState.RUNNING
+    assert text_of(window, "routineTitle") == "Back spasm relief"
+
+
+def test_a_routine_not_begun_is_simply_replaced(
+    make_window: MakeWindow, write_routine: WriteRoutine, back_spasm: Path
+) -> None:
+    window = make_window(back_spasm)  # opened, Space not pressed: nothing to lose
+    assert window.open_file(write_routine(TWO_HOLDS, name="two-holds.yaml")) is True
+    assert text_of(window, "routineTitle") == "Two holds"
+    assert (state_of(window), index_of(window)) == (SessionState.READY, 0)
+
+
 # -- 8. settings -----------------------------------------------------------------------------
 
 

@@ -87,6 +87,11 @@ RESUME = "Resume"
 NOT_NOW = "Not now"
 
 
+def opened_during_a_routine(routine_title: str) -> str:
+    """A file opened while a routine plays: it waits in the list, and the patient decides about the one playing."""
+    return f"{routine_title} is in your list of routines: start it there once this routine has stopped."
+
+
 def handout_saved(path: object) -> str:
     return f"Handout saved: {path}"
 

@@ -168,6 +168,11 @@ class Session:
             return None
         return min(breath.breath_number, segment.reps)
 
+    @property
+    def under_way(self) -> bool:
+        """Begun, or carried over from a run cut short, and not over: dropping it would lose something."""
+        return not self._state.is_over and self.active_seconds() > 0
+
     def active_seconds(self) -> float:
         if self._state is SessionState.FINISHED:
             return self._active_before_segment  # the last segment is already counted

@@ -16,6 +16,7 @@ from stretch_gui.core.session.breathing import BreathPhase
 from stretch_gui.core.session.clock import FakeClock
 from stretch_gui.core.session.session import (
     RESTART_SEGMENT_AFTER,
+    CarriedOver,
     Cause,
     EventKind,
     Outcome,
@@ -896,3 +897,23 @@ def test_commands_are_marked_as_commands():
         (SessionState.RUNNING, Cause.COMMAND),
         (SessionState.STOPPED, Cause.COMMAND),
     ]
+
+
+def test_a_session_is_under_way_once_begun_until_it_is_over():
+    clock = FakeClock(T0)
+    session = Session(plan_of(HOLDS), clock)
+    assert not session.under_way  # opened, not begun: nothing to lose
+    session.start()
+    clock.advance(1)
+    session.update()
+    assert session.under_way
+    session.pause()
+    assert session.under_way
+    session.stop("")
+    assert not session.under_way
+
+
+def test_a_session_carried_over_from_a_cut_short_run_is_under_way_before_it_starts():
+    carried = CarriedOver(active_seconds=40.0, outcomes={})
+    session = Session(plan_of(HOLDS), FakeClock(T0), start_index=2, carried=carried)
+    assert session.under_way
