@@ -46,7 +46,7 @@ if TYPE_CHECKING:
 
     from stretch_gui.qt.cue_player import CuePlayer
 
-# Looked up once: the tick path runs 25 times a second.
+# Looked up once: the tick path runs up to 25 times a second.
 BREATHING_PICTURE = illustration("breathing.svg")
 
 PROGRESS_STEPS = 50  # the routine's progress bar moves in 2 % steps
