@@ -272,3 +272,8 @@ def review_due(by: date) -> str:
 def easier_line(how: str) -> str:
     """The note for a session eased after a worse morning: "Easier today: one set fewer of each exercise"."""
     return f"Easier today: {how}"
+
+
+# Taking the easier session back, for a patient who eased by mistake or feels better later that day.
+FULL_ROUTINE_TODAY = "Full routine today"
+FULL_ROUTINE_TODAY_MEANS = "Play this routine as written today, not the easier session"

@@ -120,6 +120,7 @@ class MainWindow(QMainWindow):
             screen = self._start_screen = StartScreen()
             screen.startRequested.connect(self.play)
             screen.openRequested.connect(self.choose_file)
+            screen.fullRoutineRequested.connect(self._full_routine_today)
             screen.list.currentRowChanged.connect(self._update_handout_actions)
             screen.set_source(self.catalogue.entries)
             screen.invalidate(select=self._select_on_start)
@@ -694,6 +695,13 @@ class MainWindow(QMainWindow):
         days[str(file)] = self.today()
         self.settings.easier_days = days
         self.refresh_routines(select=file)  # the start screen says so on that routine, ready to start
+
+    def _full_routine_today(self, file: Path) -> None:
+        """The patient takes the easier session back: ``file`` plays as written today."""
+        days = self.settings.easier_days
+        if days.pop(str(file), None) is not None:
+            self.settings.easier_days = days
+        self.refresh_routines(select=file)
 
     # -- the patient's own goals (PSFS) --------------------------------------------------
 

@@ -188,6 +188,36 @@ def test_after_a_worse_morning_todays_sessions_can_be_made_easier(open_window, t
     assert window.catalogue.load(Path(file)).steps[0].sets == 2
 
 
+def test_an_easier_session_can_be_taken_back_on_the_start_screen(open_window, tmp_path: Path, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
+    file = write_routine_file(tmp_path, ROUTINE).source
+    assert file is not None
+    settings = settings_in(tmp_path)
+    settings.recent_files = [file]
+    settings.easier_days = {str(file): date.today()}  # eased this morning
+    window = open_window()
+    screen = window.start_screen
+    full = screen.findChild(QPushButton, "fullRoutineButton")
+    assert screen.current_entry().path == file
+    assert full.isVisible() and full.text() == "Full routine today"
+    assert "Easier today" in screen.findChild(QLabel, "detailStage").text()
+    assert screen.current_entry().routine.steps[0].sets == 1
+    full.setFocus()
+    qtbot.keyClick(full, Qt.Key.Key_Return)  # Enter on the focused button, as from the keyboard
+    assert window.settings.easier_days == {}
+    assert not full.isVisible()
+    assert "Easier today" not in screen.findChild(QLabel, "detailStage").text()
+    assert screen.current_entry().path == file and screen.current_entry().routine.steps[0].sets == 2
+    assert window.focusWidget() is screen.findChild(QPushButton, "startRoutineButton")  # not lost with the button
+
+
+def test_the_full_routine_button_shows_only_for_an_eased_routine(open_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    file = write_routine_file(tmp_path, ROUTINE).source
+    settings_in(tmp_path).recent_files = [file]
+    window = open_window()
+    assert window.start_screen.current_entry().path == file
+    assert not window.start_screen.findChild(QPushButton, "fullRoutineButton").isVisible()
+
+
 def test_no_easier_offer_when_the_advice_is_to_keep_going(open_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     if local_now().hour == 0 and local_now().minute < 5:
         pytest.skip("too close to midnight for 'yesterday' to be stable")

@@ -20,12 +20,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from stretch_gui.core import wording
 from stretch_gui.core.content import goals as goal_words
 from stretch_gui.core.markup import escape
 from stretch_gui.core.routine.catalogue import RoutineEntry
 from stretch_gui.ui import theme
 from stretch_gui.ui.parts.labels import label
 from stretch_gui.ui.parts.scrolling import scrolling
+from stretch_gui.ui.parts.wrap_row import WrapRow
 
 META_ROLE = Qt.ItemDataRole.UserRole + 1
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -69,6 +71,7 @@ class _RoutineDelegate(QStyledItemDelegate):
 class StartScreen(QWidget):
     startRequested = Signal(object)
     openRequested = Signal()
+    fullRoutineRequested = Signal(object)  # the file of an eased routine, to play as written today
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -107,7 +110,14 @@ class StartScreen(QWidget):
         self.start_button.setProperty("role", "primary")
         self.start_button.setAccessibleName("Start routine")
         self.start_button.clicked.connect(self._start)
-        for button in (self.start_button, self.open_button):
+        self.full_button = QPushButton(wording.FULL_ROUTINE_TODAY)
+        self.full_button.setObjectName("fullRoutineButton")
+        self.full_button.setAccessibleName(wording.FULL_ROUTINE_TODAY)
+        self.full_button.setAccessibleDescription(wording.FULL_ROUTINE_TODAY_MEANS)
+        self.full_button.setToolTip(wording.FULL_ROUTINE_TODAY_MEANS)
+        self.full_button.clicked.connect(self._full_routine)
+        self.full_button.hide()  # only for a routine eased today
+        for button in (self.start_button, self.full_button, self.open_button):
             button.setAutoDefault(True)  # Enter presses the focused button (outside a dialog it would ignore Enter)
 
         details = QFrame()
@@ -130,10 +140,8 @@ class StartScreen(QWidget):
         words_layout.addWidget(self.detail_cautions)
         words_layout.addStretch(1)
         detail_layout.addWidget(scrolling(words, "routineDetailScroll", accessible="Routine details"), 1)
-        start_row = QHBoxLayout()
-        start_row.addStretch(1)
-        start_row.addWidget(self.start_button)
-        detail_layout.addLayout(start_row)
+        # Start at the right; taking back an easier session on the left, or above it when both do not fit.
+        detail_layout.addWidget(WrapRow("startRow", [self.full_button], [self.start_button]))
 
         left = QVBoxLayout()
         left.addWidget(self.list, 1)
@@ -148,7 +156,8 @@ class StartScreen(QWidget):
         layout.addSpacing(10)
         layout.addLayout(columns, 1)
         self.setTabOrder(self.list, self.start_button)
-        self.setTabOrder(self.start_button, self.open_button)
+        self.setTabOrder(self.start_button, self.full_button)
+        self.setTabOrder(self.full_button, self.open_button)
 
     def set_source(self, source: Callable[[], list[RoutineEntry]]) -> None:
         """Where the list comes from; it is read when the list is first needed, not before."""
@@ -202,6 +211,7 @@ class StartScreen(QWidget):
     def _show_details(self, row: int) -> None:
         entry = self._entries[row] if 0 <= row < len(self._entries) else None
         self.start_button.setEnabled(entry is not None)
+        self.full_button.setVisible(entry is not None and bool(entry.routine.easier))
         if entry is None:
             for widget in (self.detail_title, self.detail_byline, self.detail_meta, self.detail_description):
                 widget.setText("")
@@ -227,6 +237,13 @@ class StartScreen(QWidget):
         cautions = routine.cautions
         self.detail_cautions.setText("<br>".join(f"⚠ {escape(c)}" for c in cautions))
         self.detail_cautions.setVisible(bool(cautions))
+
+    def _full_routine(self) -> None:
+        entry = self.current_entry()
+        if entry is not None:
+            self.fullRoutineRequested.emit(entry.path)
+            # This button goes with the easier session: the focus goes to Start, what comes next.
+            self.start_button.setFocus()
 
     def _start(self) -> None:
         entry = self.current_entry()
