@@ -187,6 +187,8 @@ def main(argv: list[str] | None = None) -> int:
     parts = {p.strip() for p in args.only.split(",") if p.strip()}
     if not parts <= {"startup", "cpu"} or args.repeat < 1 or args.seconds <= 0:
         parser.error("--only takes startup and/or cpu; --repeat and --seconds must be positive")
+    if args.floor and "startup" not in parts:
+        parser.error("--floor is a start-up figure: use it with --only startup (or without --only)")
 
     header(args)
     sys.stdout.flush()  # before the progress dots on stderr
@@ -312,8 +314,9 @@ def main(argv: list[str] | None = None) -> int:
         rows.append(("driver timer ticks per s", fmt(med(tick)), fmt(min(tick)), "-", "-", "-", "", "info"))
         rows.append(("countdown ring paint events per s", fmt(med(dial)), fmt(min(dial)), "-", "-", "-", "", "info"))
         rows.append(("player screen paint events per s", fmt(med(player)), fmt(min(player)), "-", "-", "-", "", "info"))
-        if not all(r["still_running_hold"] and r["pacer_visible"] for r in cpu["app"]):
-            notes.append("WARNING: in some app runs the pacer was hidden or the hold ended before the run did "
+        if not all(r["still_running_hold"] and r["pacer_visible"] and r["timer_running"] for r in cpu["app"]):
+            notes.append("WARNING: in some app runs the pacer was hidden, the driver's timer idle, "
+                         "or the hold ended before the run did "
                          f"(the hold is {cpu['app'][0]['segment_seconds']:g} s): lower --seconds.")
         notes.append(f"CPU runs: app on {cpu['app'][0]['segment']} with the real MonotonicClock, started with "
                      "driver.toggle() (what Space does); bare window idling.")

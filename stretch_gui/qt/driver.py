@@ -2,7 +2,9 @@
 
 The timer only prompts repaints and lets the core notice deadlines; it never
 measures time. It wakes when the core says something on screen next changes
-(core.session.frames), at most 25 times a second, and not at all while paused.
+(core.session.frames), at most 25 times a second, and not at all while paused;
+a picture that blends with the breath changes at every moment, so it wakes at
+the frame rate then (five times a second with reduced motion).
 """
 
 from __future__ import annotations
@@ -16,9 +18,10 @@ from stretch_gui.core.session import frames
 from stretch_gui.core.session.clock import Clock, MonotonicClock
 from stretch_gui.core.session.session import CarriedOver, EventKind, Session, SessionEvent, SessionState
 
-ANIMATION_INTERVAL_MS = 40  # the shortest wait, 25 fps: a circle that takes 5 s to grow looks smooth at this rate
-LABEL_INTERVAL_MS = 200  # a blending picture with reduced motion steps 5 times a second
-LONGEST_WAIT_MS = 1000  # a safety net: every count on screen changes at least once a second anyway
+ANIMATION_INTERVAL_MS = round(frames.SHORTEST_FRAME * 1000)  # 25 fps at most (frames.next_change keeps to it too)
+LABEL_INTERVAL_MS = 200  # a picture that blends with the breath, with reduced motion: 5 steps a second
+# A safety net: every count on screen changes once a second anyway; the wake-up for it lands just after it.
+LONGEST_WAIT_MS = 1000 + math.ceil(frames.PAST_THE_STEP * 1000)
 
 
 class SessionDriver(QObject):
@@ -69,13 +72,11 @@ class SessionDriver(QObject):
         if self.session.state is not SessionState.RUNNING:
             self.timer.stop()
             return
-        if self._blending:
-            interval = ANIMATION_INTERVAL_MS if self._smooth else LABEL_INTERVAL_MS
-        else:
-            wait = frames.next_change(self.session, smooth=self._smooth, breath_shape=self._breath_shape)
-            wait_ms = LONGEST_WAIT_MS if wait is None else math.ceil(wait * 1000)
-            interval = min(LONGEST_WAIT_MS, max(ANIMATION_INTERVAL_MS, wait_ms))
-        self.timer.start(interval)
+        wait = frames.next_change(self.session, smooth=self._smooth, breath_shape=self._breath_shape)
+        interval = LONGEST_WAIT_MS if wait is None else max(1, math.ceil(wait * 1000))
+        if self._blending:  # the picture changes with every moment of the breath: the seconds still on time
+            interval = min(interval, ANIMATION_INTERVAL_MS if self._smooth else LABEL_INTERVAL_MS)
+        self.timer.start(min(LONGEST_WAIT_MS, interval))
 
     def shutdown(self) -> None:
         self.timer.stop()

@@ -33,7 +33,7 @@ def make_application() -> QApplication:
     ``setStyle`` hands the new style back to Python, and wrapping it builds the Python enums of
     QStyle and its base classes (~6 ms and 0.5 MiB before the first paint) for a value never used.
     """
-    app = QApplication([*sys.argv[:1], "-style", theme.STYLE])
+    app = QApplication([*(sys.argv[:1] or ["stretch-gui"]), "-style", theme.STYLE])  # Qt reads options after a name
     theme.mark_styled(app)
     return app
 

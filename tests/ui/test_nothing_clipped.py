@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from stretch_gui.core import preferences as prefs
@@ -36,8 +37,11 @@ def look(window: QWidget, where: str) -> list[str]:
 
 @pytest.fixture
 def laptop_window(make_window: MakeWindow, settings: AppSettings, restore_theme: None, back_spasm: Path):  # type: ignore[no-untyped-def]
-    def make(size: str, screen: tuple[int, int] = LAPTOP) -> MainWindow:
+    def make(size: str, screen: tuple[int, int] = LAPTOP, eased: Path | None = None) -> MainWindow:
         settings.text_size = size
+        if eased is not None:  # made easier today after a worse morning
+            settings.recent_files = [eased.resolve()]
+            settings.easier_days = {str(eased.resolve()): date.today()}
         window = make_window()
         window.resize(*screen)
         settle(window)
@@ -52,8 +56,11 @@ def laptop_window(make_window: MakeWindow, settings: AppSettings, restore_theme:
 def test_every_screen_fits_its_text(  # type: ignore[no-untyped-def]
     laptop_window, size: str, screen: tuple[int, int], clock: FakeClock, qtbot: QtBot, back_spasm: Path
 ) -> None:
-    window = laptop_window(size, screen)
+    # The start screen with the routine eased today: its note and "Full routine today" beside Start.
+    window = laptop_window(size, screen, eased=back_spasm)
+    assert window.start_screen.findChild(QPushButton, "fullRoutineButton").isVisible()
     problems = look(window, "start")
+    window.settings.easier_days = {}  # the rest as written
     window.open_file(back_spasm)
     problems += look(window, "ready")
     session = window.player.driver.session

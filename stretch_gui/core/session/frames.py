@@ -15,6 +15,7 @@ from stretch_gui.core.session.session import Session, SessionState
 
 FILL_STEPS = 80  # the breath shape's size moves in 1/80 steps: under 2 px on a maximized laptop screen
 PAST_THE_STEP = 1e-3  # seconds: a wake-up lands just after a step, never just before it
+SHORTEST_FRAME = 0.04  # seconds between two wake-ups at least: 25 a second draws a growing circle smoothly
 
 
 def stepped_fill(fill: float) -> float:
@@ -40,7 +41,7 @@ def arc_fraction(remaining: float, duration: float) -> float:
     """How much of the ring is left: it moves with the digits, once a second, like a clock's second hand.
 
     One change a second, not two out of step: the ring and the digits are drawn together, and
-    each change draws them again (a third of the timer's CPU when the arc also moved at the half seconds).
+    each change draws them again (two more overlays a second when the arc also moved at the half seconds).
     """
     if duration <= 0:
         return 0.0
@@ -49,7 +50,7 @@ def arc_fraction(remaining: float, duration: float) -> float:
 
 
 def next_change(session: Session, *, smooth: bool, breath_shape: bool) -> float | None:
-    """Seconds until something the player shows changes; None while the session is not running.
+    """Seconds until the app should wake for what the player shows next; None while the session is not running.
 
     Always: each second of the counts and the ring on screen (the countdown, the routine's time
     left, the breath's count, a hold's rotating cue) and each change of breath phase, when a
@@ -63,11 +64,16 @@ def next_change(session: Session, *, smooth: bool, breath_shape: bool) -> float 
         return PAST_THE_STEP  # the part is over and the session has yet to notice: at once
     # Parts and breath phases last whole seconds (the format takes no fractions), so every count on
     # screen turns over, and every phase begins, when the part's time left passes a whole second.
-    waits = [_to_whole_below(remaining)]
+    second = _to_whole_below(remaining)
+    wait = second
     breath = session.breath()
     if breath is not None and smooth and breath_shape:
-        waits.append(_to_next_fill_step(breath))
-    return max(0.0, min(waits)) + PAST_THE_STEP
+        # At most 25 frames a second for the shape; and a step due less than a frame before a second
+        # waits the few ms for it, so that the second (the digits, the phase and its sound) is never late.
+        step = max(_to_next_fill_step(breath), SHORTEST_FRAME - PAST_THE_STEP)
+        if step < second - SHORTEST_FRAME:
+            wait = step
+    return max(0.0, wait) + PAST_THE_STEP
 
 
 def _to_whole_below(falling: float) -> float:

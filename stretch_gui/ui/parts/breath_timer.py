@@ -84,6 +84,11 @@ class BreathTimer(QWidget):
         return self._fill
 
     @property
+    def arc(self) -> float:
+        """How much of the ring's arc is drawn, 0..1: it moves with the digits."""
+        return self._fraction
+
+    @property
     def breathing(self) -> bool:
         return self._breathing
 

@@ -71,7 +71,7 @@ class _RoutineDelegate(QStyledItemDelegate):
 class StartScreen(QWidget):
     startRequested = Signal(object)
     openRequested = Signal()
-    fullRoutineRequested = Signal(object)  # the file of an eased routine, to play as written today
+    fullRoutineRequested = Signal(object)  # the file an eased routine was read from, to play as written today
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -155,9 +155,10 @@ class StartScreen(QWidget):
         layout.addWidget(heading)
         layout.addSpacing(10)
         layout.addLayout(columns, 1)
-        self.setTabOrder(self.list, self.start_button)
-        self.setTabOrder(self.start_button, self.full_button)
-        self.setTabOrder(self.full_button, self.open_button)
+        # In reading order: the list, then the card's buttons from the left (or the top), then Open.
+        self.setTabOrder(self.list, self.full_button)
+        self.setTabOrder(self.full_button, self.start_button)
+        self.setTabOrder(self.start_button, self.open_button)
 
     def set_source(self, source: Callable[[], list[RoutineEntry]]) -> None:
         """Where the list comes from; it is read when the list is first needed, not before."""
@@ -241,7 +242,7 @@ class StartScreen(QWidget):
     def _full_routine(self) -> None:
         entry = self.current_entry()
         if entry is not None:
-            self.fullRoutineRequested.emit(entry.path)
+            self.fullRoutineRequested.emit(entry.routine.source or entry.path)
             # This button goes with the easier session: the focus goes to Start, what comes next.
             self.start_button.setFocus()
 
