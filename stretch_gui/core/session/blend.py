@@ -8,7 +8,20 @@ together and ease the same way at the turns.
 
 from __future__ import annotations
 
+from stretch_gui.core.routine.model import ExerciseStep
+from stretch_gui.core.routine.plan import Segment, SegmentKind
 from stretch_gui.core.session.breathing import BreathState
+
+
+def moves_with_the_breath(segment: Segment) -> bool:
+    """The repetitions of an exercise whose picture changes with every moment of the breath (frames, or two
+    pictures to blend): the app then wakes at the frame rate, not only for the steps of the breath shape."""
+    step = segment.step
+    return (
+        segment.kind is SegmentKind.REPS
+        and isinstance(step, ExerciseStep)
+        and bool(step.exercise.image_exhale or step.exercise.frames)
+    )
 
 
 def smoothstep(x: float) -> float:

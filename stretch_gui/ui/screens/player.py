@@ -24,7 +24,7 @@ from stretch_gui.core.resources import illustration
 from stretch_gui.core.routine.model import ExerciseStep
 from stretch_gui.core.routine.plan import Plan, Segment, SegmentKind
 from stretch_gui.core.session import guidance
-from stretch_gui.core.session.blend import frame_for, inhale_weight
+from stretch_gui.core.session.blend import frame_for, inhale_weight, moves_with_the_breath
 from stretch_gui.core.session.breathing import BreathState
 from stretch_gui.core.session.clock import Clock
 from stretch_gui.core.session.guidance import Line, LineKind, SegmentWords
@@ -556,15 +556,9 @@ class PlayerScreen(QWidget):
 
         pacer_on = segment.breathing is not None and self.settings.show_pacer
         self._guide_on = pacer_on
-        # The driver wakes for each step of what moves (core.session.frames); 25 times a second only for a
-        # picture that changes with every moment of the breath.
-        step = segment.step
-        blends = (
-            segment.kind is SegmentKind.REPS
-            and isinstance(step, ExerciseStep)
-            and bool(step.exercise.image_exhale or step.exercise.frames)
+        self.driver.set_motion(
+            smooth=not self.settings.reduced_motion, breath_shape=pacer_on, blending=moves_with_the_breath(segment)
         )
-        self.driver.set_motion(smooth=not self.settings.reduced_motion, breath_shape=pacer_on, blending=blends)
         self.breath_phase.setVisible(segment.breathing is not None)
         # A new style sheet lays the wrapped words out again: the one way the scrolling column re-measures
         # every line (asked once a part begins, not every tick; off screen, showing it lays it out).

@@ -8,8 +8,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from stretch_gui.core.resources import builtin_routine_files
+from stretch_gui.core.routine.loader import load_routine_file
 from stretch_gui.core.routine.model import Breathing
-from stretch_gui.core.session.blend import inhale_weight, nearest_frame, smoothstep
+from stretch_gui.core.routine.plan import SegmentKind, build_plan
+from stretch_gui.core.session.blend import inhale_weight, moves_with_the_breath, nearest_frame, smoothstep
 from stretch_gui.core.session.breathing import BreathPhase, breath_at
 
 DEFAULT = Breathing(inhale=5, pause=1, exhale=3, pause_after_exhale=0)
@@ -66,3 +69,10 @@ def test_smoothstep_is_symmetric(x: float) -> None:
 
 def test_nearest_frame_snaps() -> None:
     assert [nearest_frame(w) for w in (0.0, 0.3, 0.49, 0.5, 0.8, 1.0)] == [0.0, 0.0, 0.0, 1.0, 1.0, 1.0]
+
+
+def test_only_the_repetitions_of_a_moving_picture_wake_the_app_every_frame() -> None:
+    back = next(file for file in builtin_routine_files() if file.name == "back-spasm-relief.yaml")
+    segments = build_plan(load_routine_file(back)).segments
+    moving = {(segment.title, segment.kind) for segment in segments if moves_with_the_breath(segment)}
+    assert moving == {("Cat-cow", SegmentKind.REPS)}  # its frames follow the breath; its prepare part holds still
