@@ -36,6 +36,13 @@ def record_session(history_file: Path, folder: Path, days_ago: int, text: str = 
         )
 
 
+def played_yesterday(folder: Path) -> None:
+    """A session in the history of ``folder``, yesterday: the morning check is due."""
+    if local_now().hour == 0 and local_now().minute < 5:
+        pytest.skip("too close to midnight for 'yesterday' to be stable")
+    record_session(folder / "history.sqlite3", folder, days_ago=1)
+
+
 def settings_in(folder: Path) -> AppSettings:
     return AppSettings(QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat))
 
@@ -62,9 +69,7 @@ def open_window(qtbot: QtBot, tmp_path: Path, no_dangling_timers) -> Iterator[Ca
 
 
 def test_the_day_after_a_session_the_check_is_asked_answered_and_kept(open_window, tmp_path: Path, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
-    if local_now().hour == 0 and local_now().minute < 5:
-        pytest.skip("too close to midnight for 'yesterday' to be stable")
-    record_session(tmp_path / "history.sqlite3", tmp_path, days_ago=1)
+    played_yesterday(tmp_path)
     window = open_window()
     dialog = window.morning_check
     assert dialog is not None and dialog.isVisible()
@@ -91,14 +96,8 @@ def test_not_asked_on_the_day_of_a_session_nor_two_days_later(open_window, tmp_p
     assert window.morning_check is None
 
 
-def too_close_to_midnight() -> bool:
-    return local_now().hour == 0 and local_now().minute < 5
-
-
 def test_not_now_is_remembered_and_not_asked_again_that_day(open_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    if too_close_to_midnight():
-        pytest.skip("too close to midnight for 'yesterday' to be stable")
-    record_session(tmp_path / "history.sqlite3", tmp_path, days_ago=1)
+    played_yesterday(tmp_path)
     window = open_window()
     dialog = window.morning_check
     assert dialog is not None
@@ -109,9 +108,7 @@ def test_not_now_is_remembered_and_not_asked_again_that_day(open_window, tmp_pat
 
 
 def test_a_not_now_of_an_earlier_day_does_not_stop_todays_question(open_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    if too_close_to_midnight():
-        pytest.skip("too close to midnight for 'yesterday' to be stable")
-    record_session(tmp_path / "history.sqlite3", tmp_path, days_ago=1)
+    played_yesterday(tmp_path)
     settings_in(tmp_path).morning_check_put_off = local_now().date() - timedelta(days=1)
     assert open_window().morning_check is not None
 
@@ -161,9 +158,7 @@ def answer(dialog: QWidget, compared: str, pain: int) -> None:
 
 
 def test_after_a_worse_morning_todays_sessions_can_be_made_easier(open_window, tmp_path: Path, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
-    if local_now().hour == 0 and local_now().minute < 5:
-        pytest.skip("too close to midnight for 'yesterday' to be stable")
-    record_session(tmp_path / "history.sqlite3", tmp_path, days_ago=1)
+    played_yesterday(tmp_path)
     settings_in(tmp_path).recent_files = [(tmp_path / "routine.yaml").resolve()]  # played yesterday
     window = open_window()
     dialog = window.morning_check
@@ -221,9 +216,7 @@ def test_the_full_routine_button_shows_only_for_an_eased_routine(open_window, tm
 
 
 def test_no_easier_offer_when_the_advice_is_to_keep_going(open_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    if local_now().hour == 0 and local_now().minute < 5:
-        pytest.skip("too close to midnight for 'yesterday' to be stable")
-    record_session(tmp_path / "history.sqlite3", tmp_path, days_ago=1)
+    played_yesterday(tmp_path)
     window = open_window()
     answer(window.morning_check, "Better", 2)
     assert not window.morning_check.findChild(QPushButton, "morningEaseButton").isVisible()
@@ -231,9 +224,7 @@ def test_no_easier_offer_when_the_advice_is_to_keep_going(open_window, tmp_path:
 
 
 def test_f1_in_the_morning_check_opens_when_to_get_help_over_it(open_window, tmp_path: Path, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
-    if local_now().hour == 0 and local_now().minute < 5:
-        pytest.skip("too close to midnight for 'yesterday' to be stable")
-    record_session(tmp_path / "history.sqlite3", tmp_path, days_ago=1)
+    played_yesterday(tmp_path)
     window = open_window()
     dialog = window.morning_check
     dialog.activateWindow()
